@@ -1,0 +1,236 @@
+using System.Collections;
+using System.Net;
+
+namespace FluentRequests;
+
+/// <summary>
+/// A thread-safe cookie jar, as Requests' <c>RequestsCookieJar</c>: dictionary-like by name
+/// (<c>jar["token"] = "abc"</c>), with domain and path when wanted. Cookies set without a domain are sent
+/// to every host; cookies from Set-Cookie follow RFC 6265 through <see cref="CookieContainer"/>
+/// (domain, path, expiry, Secure), and an expired Set-Cookie deletes the cookie.
+/// </summary>
+public sealed class CookieJar : IEnumerable<Cookie>
+{
+    private readonly object _gate = new();
+    // Created on first use: a throwaway session (Requests.Get) that never sees a cookie pays nothing.
+    private CookieContainer? _container;
+    private readonly List<Cookie> _anyHost = new();
+
+    /// <summary>Gets the value of the first cookie with this name (<c>null</c> if none), or sets a cookie sent to every host.</summary>
+    /// <param name="name">The cookie name.</param>
+    public string? this[string name]
+    {
+        get => Get(name);
+        set
+        {
+            if (value is null) Remove(name);
+            else Set(name, value);
+        }
+    }
+
+    /// <summary>How many cookies the jar holds.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate) return _anyHost.Count + (_container?.Count ?? 0);
+        }
+    }
+
+    /// <summary>Sets a cookie. Without a domain it is sent to every host, as Requests' <c>jar.set(name, value)</c>.</summary>
+    /// <param name="name">The name.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="domain">The domain it belongs to, or <c>null</c> for every host.</param>
+    /// <param name="path">The path it applies to. Default <c>/</c>.</param>
+    /// <exception cref="ArgumentException">The name or value is not valid in a cookie.</exception>
+    public void Set(string name, string value, string? domain = null, string path = "/")
+    {
+        Cookie cookie;
+        try
+        {
+            cookie = new Cookie(name, value, path, domain ?? "");
+        }
+        catch (CookieException e)
+        {
+            throw new ArgumentException($"Invalid cookie '{name}': {e.Message}", nameof(name), e);
+        }
+        Add(cookie);
+    }
+
+    /// <summary>Adds a cookie; one with no domain is sent to every host.</summary>
+    /// <param name="cookie">The cookie.</param>
+    public void Add(Cookie cookie)
+    {
+        ArgumentNullException.ThrowIfNull(cookie);
+        lock (_gate)
+        {
+            if (string.IsNullOrEmpty(cookie.Domain))
+            {
+                _anyHost.RemoveAll(c => c.Name == cookie.Name && c.Path == cookie.Path);
+                _anyHost.Add(cookie);
+            }
+            else
+            {
+                try
+                {
+                    Container.Add(cookie);
+                }
+                catch (CookieException e)
+                {
+                    throw new ArgumentException($"Invalid cookie '{cookie.Name}': {e.Message}", nameof(cookie), e);
+                }
+            }
+        }
+    }
+
+    /// <summary>Gets the value of a cookie by name, optionally narrowed by domain and path.</summary>
+    /// <param name="name">The name.</param>
+    /// <param name="domain">The domain, or <c>null</c> for any.</param>
+    /// <param name="path">The path, or <c>null</c> for any.</param>
+    /// <returns>The value, or <c>null</c> when there is none.</returns>
+    public string? Get(string name, string? domain = null, string? path = null)
+        => this.FirstOrDefault(c => c.Name == name
+            && (domain is null || string.Equals(c.Domain.TrimStart('.'), domain.TrimStart('.'), StringComparison.OrdinalIgnoreCase))
+            && (path is null || c.Path == path))?.Value;
+
+    /// <summary>Removes every cookie with this name, whatever its domain.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>Whether any was removed.</returns>
+    public bool Remove(string name)
+    {
+        lock (_gate)
+        {
+            bool removed = _anyHost.RemoveAll(c => c.Name == name) > 0;
+            if (_container is { Count: > 0 } container)
+            {
+                foreach (Cookie c in container.GetAllCookies())
+                {
+                    if (c.Name == name)
+                    {
+                        c.Expired = true;
+                        removed = true;
+                    }
+                }
+            }
+            return removed;
+        }
+    }
+
+    /// <summary>Removes every cookie.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _anyHost.Clear();
+            _container = null;
+        }
+    }
+
+    /// <summary>The cookies' names and values; for repeated names the first wins.</summary>
+    public Dictionary<string, string> ToDictionary()
+    {
+        var result = new Dictionary<string, string>();
+        foreach (var c in this) result.TryAdd(c.Name, c.Value);
+        return result;
+    }
+
+    /// <summary>Every cookie, host-less ones first; a snapshot, safe to enumerate while sending.</summary>
+    public IEnumerator<Cookie> GetEnumerator()
+    {
+        List<Cookie> snapshot;
+        lock (_gate)
+        {
+            snapshot = new List<Cookie>(_anyHost);
+            if (_container is { Count: > 0 } container) snapshot.AddRange(container.GetAllCookies().Where(c => !c.Expired));
+        }
+        return snapshot.GetEnumerator();
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>A copy holding the same cookies.</summary>
+    public CookieJar Copy()
+    {
+        var copy = new CookieJar();
+        copy.Update(this);
+        return copy;
+    }
+
+    /// <summary>Adds every cookie of another jar, replacing those with the same name, domain and path.</summary>
+    /// <param name="other">The jar to copy from.</param>
+    public void Update(CookieJar other)
+    {
+        foreach (var c in other) Add(Clone(c));
+    }
+
+    /// <summary>A jar holding the cookies of a <see cref="CookieContainer"/>.</summary>
+    /// <param name="container">The container.</param>
+    public static CookieJar From(CookieContainer container)
+    {
+        var jar = new CookieJar();
+        foreach (Cookie c in container.GetAllCookies()) jar.Add(Clone(c));
+        return jar;
+    }
+
+    private CookieContainer Container => _container ??= new CookieContainer { Capacity = 3000, PerDomainCapacity = 300, MaxCookieSize = 8192 };
+
+    internal bool IsEmpty
+    {
+        get
+        {
+            lock (_gate) return _anyHost.Count == 0 && (_container is null || _container.Count == 0);
+        }
+    }
+
+    /// <summary>Stores each Set-Cookie value received from <paramref name="uri"/>.</summary>
+    internal void StoreResponseCookies(Uri uri, IEnumerable<string> setCookieValues)
+    {
+        lock (_gate)
+        {
+            foreach (var value in setCookieValues)
+            {
+                try
+                {
+                    Container.SetCookies(uri, value);
+                }
+                catch (CookieException)
+                {
+                    // A malformed or foreign-domain Set-Cookie is ignored, as browsers and Requests do;
+                    // it must not fail the request that carried it.
+                    continue;
+                }
+            }
+        }
+    }
+
+    /// <summary>The cookies that apply to <paramref name="uri"/>, for building a Cookie header.</summary>
+    internal void CollectFor(Uri uri, Dictionary<string, string> into)
+    {
+        lock (_gate)
+        {
+            foreach (var c in _anyHost)
+            {
+                if (PathMatches(uri.AbsolutePath, c.Path) && (!c.Secure || uri.Scheme == Uri.UriSchemeHttps)) into[c.Name] = c.Value;
+            }
+            if (_container is { Count: > 0 } container)
+            {
+                foreach (Cookie c in container.GetCookies(uri)) into[c.Name] = c.Value;
+            }
+        }
+    }
+
+    private static bool PathMatches(string requestPath, string cookiePath)
+    {
+        if (string.IsNullOrEmpty(cookiePath) || cookiePath == "/") return true;
+        if (!requestPath.StartsWith(cookiePath, StringComparison.Ordinal)) return false;
+        return requestPath.Length == cookiePath.Length || cookiePath.EndsWith('/') || requestPath[cookiePath.Length] == '/';
+    }
+
+    private static Cookie Clone(Cookie c) => new(c.Name, c.Value, c.Path, c.Domain)
+    {
+        Secure = c.Secure,
+        HttpOnly = c.HttpOnly,
+        Expires = c.Expires,
+        Port = c.Port,
+    };
+}

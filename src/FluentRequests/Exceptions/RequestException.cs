@@ -1,0 +1,80 @@
+namespace FluentRequests;
+
+/// <summary>
+/// The root of FluentRequests' exception tree (Requests' <c>RequestException</c>).
+/// Every failure of a request surfaces as this type or one of its subclasses.
+/// </summary>
+public class RequestException : Exception
+{
+    /// <summary>Creates the exception with a message.</summary>
+    /// <param name="message">What went wrong, naming the URL where there is one.</param>
+    /// <param name="request">The request that was being sent, if any.</param>
+    /// <param name="response">The response received, if any.</param>
+    /// <param name="innerException">The underlying cause, if any.</param>
+    public RequestException(string message, PreparedRequest? request = null, Response? response = null, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        Request = request ?? response?.Request;
+        Response = response;
+    }
+
+    /// <summary>The request that was being sent when the failure happened, or <c>null</c>.</summary>
+    public PreparedRequest? Request { get; }
+
+    /// <summary>The response that caused the failure, or <c>null</c> when none was received.</summary>
+    public Response? Response { get; }
+
+    /// <summary>Whether the request never reached the server (DNS, refused, connect timeout), so resending is safe for any method.</summary>
+    internal bool NotSent { get; set; }
+
+    /// <summary>The same kind of exception with a new message, this one as its inner exception.</summary>
+    internal RequestException WithMessage(string message)
+    {
+        if (Activator.CreateInstance(GetType(), message, Request, Response, this) is RequestException copy)
+        {
+            copy.NotSent = NotSent;
+            return copy;
+        }
+        return this;
+    }
+}
+
+/// <summary>An HTTP error status (4xx or 5xx), raised by <see cref="Response.RaiseForStatus"/> (Requests' <c>HTTPError</c>).</summary>
+public class HttpStatusException : RequestException
+{
+    /// <inheritdoc cref="RequestException(string, PreparedRequest?, Response?, Exception?)"/>
+    public HttpStatusException(string message, PreparedRequest? request = null, Response? response = null, Exception? innerException = null)
+        : base(message, request, response, innerException) { }
+}
+
+/// <summary>Too many redirects were followed (Requests' <c>TooManyRedirects</c>); <see cref="RequestException.Response"/> is the last 3xx.</summary>
+public class TooManyRedirectsException : RequestException
+{
+    /// <inheritdoc cref="RequestException(string, PreparedRequest?, Response?, Exception?)"/>
+    public TooManyRedirectsException(string message, PreparedRequest? request = null, Response? response = null, Exception? innerException = null)
+        : base(message, request, response, innerException) { }
+}
+
+/// <summary>A header name or value is invalid: CR or LF, leading whitespace, or a colon in the name (Requests' <c>InvalidHeader</c>).</summary>
+public class InvalidHeaderException : RequestException
+{
+    /// <inheritdoc cref="RequestException(string, PreparedRequest?, Response?, Exception?)"/>
+    public InvalidHeaderException(string message, PreparedRequest? request = null, Response? response = null, Exception? innerException = null)
+        : base(message, request, response, innerException) { }
+}
+
+/// <summary>Retries were exhausted and the policy asked for an exception (Requests' <c>RetryError</c>).</summary>
+public class RetryException : RequestException
+{
+    /// <inheritdoc cref="RequestException(string, PreparedRequest?, Response?, Exception?)"/>
+    public RetryException(string message, PreparedRequest? request = null, Response? response = null, Exception? innerException = null)
+        : base(message, request, response, innerException) { }
+}
+
+/// <summary>A request body stream could not be rewound to be sent again, e.g. on a 307/308 redirect (Requests' <c>UnrewindableBodyError</c>).</summary>
+public class UnrewindableBodyException : RequestException
+{
+    /// <inheritdoc cref="RequestException(string, PreparedRequest?, Response?, Exception?)"/>
+    public UnrewindableBodyException(string message, PreparedRequest? request = null, Response? response = null, Exception? innerException = null)
+        : base(message, request, response, innerException) { }
+}

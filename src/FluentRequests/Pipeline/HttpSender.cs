@@ -1,0 +1,168 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Net;
+
+namespace FluentRequests;
+
+/// <summary>Sends one <see cref="PreparedRequest"/> on a pooled transport and reads the response (the body too, unless streaming).</summary>
+internal static class HttpSender
+{
+    private static readonly IReadOnlyList<string> NoCookies = [];
+
+    public static async ValueTask<Response> SendAsync(PreparedRequest request, SendOptions options, bool async, CancellationToken cancellationToken)
+    {
+        var transport = TransportPool.Get(options.TransportFor(request));
+        var message = BuildMessage(request);
+        var exchange = new Exchange(message, options.Timeout, cancellationToken);
+        long start = Stopwatch.GetTimestamp();
+        HttpResponseMessage received;
+        try
+        {
+            received = async
+                ? await transport.Invoker.SendAsync(message, exchange.Token).ConfigureAwait(false)
+                : transport.Invoker.Send(message, exchange.Token);
+        }
+        catch (Exception e)
+        {
+            exchange.Dispose();
+            message.Dispose();
+            throw ExceptionMapper.MapSendError(e, request, exchange);
+        }
+        var elapsed = Stopwatch.GetElapsedTime(start);
+        message.Dispose();
+        exchange.BeginBody(received);
+        var headers = ReadHeaders(received, out var setCookies);
+        Stream raw;
+        try
+        {
+            raw = async ? await received.Content.ReadAsStreamAsync(exchange.Token).ConfigureAwait(false) : received.Content.ReadAsStream(exchange.Token);
+        }
+        catch (Exception e)
+        {
+            exchange.Dispose();
+            throw ExceptionMapper.MapBodyError(e, request, exchange);
+        }
+        var body = new GuardedBodyStream(raw, exchange, request);
+        if (options.Stream && request.Method != "HEAD")
+        {
+            return new Response(request, (int)received.StatusCode, received.ReasonPhrase, headers, setCookies, elapsed, null, body, exchange);
+        }
+        byte[] content;
+        try
+        {
+            content = await ReadAllAsync(body, received.Content.Headers.ContentLength, async).ConfigureAwait(false);
+        }
+        finally
+        {
+            await body.DisposeAsync().ConfigureAwait(false);
+        }
+        return new Response(request, (int)received.StatusCode, received.ReasonPhrase, headers, setCookies, elapsed, content, null, null);
+    }
+
+    private static HttpRequestMessage BuildMessage(PreparedRequest request)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Parse(request.Method), request.Uri)
+        {
+            Version = HttpVersion.Version11,
+            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+        };
+        HttpContent? content = request.BodySource?.CreateContent();
+        foreach (var (name, value) in request.Headers)
+        {
+            if (IsContentHeader(name))
+            {
+                if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+                {
+                    content ??= value == "0" ? new ByteArrayContent([]) : null;
+                    if (content is not null && long.TryParse(value, out long length)) content.Headers.ContentLength = length;
+                    continue;
+                }
+                if (content is null) continue;
+                content.Headers.Remove(name);
+                content.Headers.TryAddWithoutValidation(name, value);
+            }
+            else if (name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
+            {
+                // The handler chunks any body of unknown length on HTTP/1.1; adding the header too would send it twice.
+                continue;
+            }
+            else if (name.Equals("Host", StringComparison.OrdinalIgnoreCase))
+            {
+                message.Headers.Host = value;
+            }
+            else
+            {
+                message.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+        message.Content = content;
+        return message;
+    }
+
+    private static bool IsContentHeader(string name)
+        => name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase)
+           || name.Equals("Allow", StringComparison.OrdinalIgnoreCase)
+           || name.Equals("Expires", StringComparison.OrdinalIgnoreCase)
+           || name.Equals("Last-Modified", StringComparison.OrdinalIgnoreCase);
+
+    private static HeaderCollection ReadHeaders(HttpResponseMessage received, out IReadOnlyList<string> setCookies)
+    {
+        var headers = new HeaderCollection();
+        setCookies = NoCookies;
+        foreach (var (name, values) in received.Headers.NonValidated)
+        {
+            if (name.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase))
+            {
+                var list = new List<string>(values.Count);
+                foreach (var v in values) list.Add(v);
+                setCookies = list;
+            }
+            foreach (var v in values) headers.AppendReceived(name, v);
+        }
+        foreach (var (name, values) in received.Content.Headers.NonValidated)
+        {
+            foreach (var v in values) headers.AppendReceived(name, v);
+        }
+        return headers;
+    }
+
+    private static async ValueTask<byte[]> ReadAllAsync(Stream body, long? declaredLength, bool async)
+    {
+        if (declaredLength == 0) return [];
+        if (declaredLength is > 0 and <= 64 * 1024 * 1024)
+        {
+            var exact = new byte[declaredLength.Value];
+            int filled = 0;
+            while (filled < exact.Length)
+            {
+                int n = async ? await body.ReadAsync(exact.AsMemory(filled)).ConfigureAwait(false) : body.Read(exact.AsSpan(filled));
+                if (n == 0) return exact[..filled];
+                filled += n;
+            }
+            return exact;
+        }
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        int count = 0;
+        try
+        {
+            while (true)
+            {
+                if (count == buffer.Length)
+                {
+                    var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, count).CopyTo(bigger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = bigger;
+                }
+                int n = async ? await body.ReadAsync(buffer.AsMemory(count)).ConfigureAwait(false) : body.Read(buffer.AsSpan(count));
+                if (n == 0) break;
+                count += n;
+            }
+            return buffer.AsSpan(0, count).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using Polly;
+using Polly.Timeout;
+
+namespace FluentRequests;
+
+/// <summary>
+/// The one place where the total deadline, the redirect policy and retries are composed, outermost first:
+/// <list type="number">
+/// <item>Total deadline (Polly timeout): covers the whole call, every hop and retry and their delays.</item>
+/// <item>Redirects (<see cref="RedirectStrategy"/>): follows 3xx hop by hop, counting toward MaxRedirects.</item>
+/// <item>Retries (Polly retry, when a <see cref="RetryPolicy"/> is set): retries the current hop.</item>
+/// <item>The attempt: connect and read timeouts on the wire, auth challenge, cookies, hooks.</item>
+/// </list>
+/// Pipelines are built once per retry policy and cached; per-call settings travel in the <see cref="Call"/>.
+/// </summary>
+internal static class ResiliencePipelines
+{
+    private static readonly ResiliencePipeline<Response> WithoutRetry = Build(null);
+    private static readonly ConcurrentDictionary<RetryPolicy, ResiliencePipeline<Response>> WithRetry = new();
+
+    public static ResiliencePipeline<Response> For(RetryPolicy? retry)
+        => retry is null ? WithoutRetry : WithRetry.GetOrAdd(retry, Build);
+
+    private static ResiliencePipeline<Response> Build(RetryPolicy? retry)
+    {
+        var builder = new ResiliencePipelineBuilder<Response>();
+        builder.AddTimeout(new TimeoutStrategyOptions
+        {
+            Name = "FluentRequests.TotalDeadline",
+            TimeoutGenerator = static args =>
+                new ValueTask<TimeSpan>(args.Context.Properties.GetValue(Call.Key, null!).Options.Timeout.Total ?? Timeout.InfiniteTimeSpan),
+        });
+        builder.AddStrategy(static _ => new RedirectStrategy(), new RedirectStrategyOptions());
+        if (retry is not null)
+        {
+            retry.Validate();
+            builder.AddRetry(RetryStrategy.Options(retry));
+        }
+        return builder.Build();
+    }
+
+    public static async ValueTask<Response> ExecuteAsync(Call call, bool async, CancellationToken cancellationToken)
+    {
+        var pipeline = For(call.Options.Retry);
+        var context = ResilienceContextPool.Shared.Get(continueOnCapturedContext: false, cancellationToken);
+        context.Properties.Set(Call.Key, call);
+        try
+        {
+            Response response = async
+                ? await pipeline.ExecuteAsync(static (ctx, c) => Attempt.RunAsync(c, async: true, ctx.CancellationToken), context, call).ConfigureAwait(false)
+                : pipeline.Execute(static (ctx, c) => Attempt.RunAsync(c, async: false, ctx.CancellationToken).EnsureCompleted(), context, call);
+            return RetryStrategy.CheckExhausted(response, call);
+        }
+        catch (TimeoutRejectedException e)
+        {
+            throw new RequestTimeoutException(
+                $"The request to {call.Current.Url} exceeded its total deadline of {RequestTimeout.Describe(call.Options.Timeout.Total)} " +
+                $"({call.Attempts} request(s) sent, {call.History.Count} redirect(s) followed).", call.Current, innerException: e);
+        }
+        catch (RequestException e) when (call.Attempts > 1 && call.Options.Retry is not null && e.Response is null)
+        {
+            throw e.WithMessage($"{e.Message} (gave up after {call.Attempts} attempts)");
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text;
+using System.Text.Json;
+
+namespace FluentRequests;
+
+/// <summary>Requests' <c>prepare_body</c>: picks the body from files, data or json and sets Content-Type and Content-Length.</summary>
+internal static class BodyEncoder
+{
+    public static RequestBody? Encode(string method, object? data, object? json, Files? files, HeaderCollection headers, JsonSerializerOptions jsonOptions)
+    {
+        RequestBody? body;
+        string? contentType = null;
+        if (files is { Count: > 0 })
+        {
+            var fields = data is null ? [] : Pairs.Flatten(data, "data").ToList();
+            var multipart = new MultipartBody(files, fields);
+            body = multipart;
+            contentType = multipart.ContentType;
+        }
+        else if (data is not null && !IsEmptyMapping(data))
+        {
+            (body, contentType) = EncodeData(data);
+        }
+        else if (json is not null)
+        {
+            body = new BytesBody(SerializeJson(json, jsonOptions));
+            contentType = "application/json";
+        }
+        else
+        {
+            body = null;
+        }
+
+        if (contentType is not null && !headers.ContainsKey("Content-Type"))
+        {
+            headers.SetUnchecked("Content-Type", contentType);
+        }
+        SetLength(method, body, headers);
+        return body;
+    }
+
+    /// <summary>Requests' <c>prepare_content_length</c>: a known length is sent, unknown is chunked, no body sends 0 except for GET and HEAD.</summary>
+    public static void SetLength(string method, RequestBody? body, HeaderCollection headers)
+    {
+        if (body is null)
+        {
+            headers.Remove("Transfer-Encoding");
+            if (method is "GET" or "HEAD") headers.Remove("Content-Length");
+            else headers.SetUnchecked("Content-Length", "0");
+        }
+        else if (body.Length is { } length)
+        {
+            headers.Remove("Transfer-Encoding");
+            headers.SetUnchecked("Content-Length", length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            headers.Remove("Content-Length");
+            headers.SetUnchecked("Transfer-Encoding", "chunked");
+        }
+    }
+
+    public static byte[] SerializeJson(object json, JsonSerializerOptions options)
+    {
+        try
+        {
+            return JsonSerializer.SerializeToUtf8Bytes(json, json.GetType(), options);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or JsonException or InvalidOperationException)
+        {
+            throw new InvalidJsonException($"The json body could not be serialized (NaN and Infinity are not valid JSON): {e.Message}", innerException: e);
+        }
+    }
+
+    private static (RequestBody Body, string? ContentType) EncodeData(object data) => data switch
+    {
+        string s => (new BytesBody(Encoding.UTF8.GetBytes(s)), null),
+        byte[] bytes => (new BytesBody(bytes), null),
+        ReadOnlyMemory<byte> memory => (new BytesBody(memory.ToArray()), null),
+        Stream stream => (new StreamBody(stream), null),
+        HttpContent content => (new HttpContentBody(content), content.Headers.ContentType?.ToString()),
+        IEnumerable<byte[]> chunks => (new ChunksBody(chunks), null),
+        IAsyncEnumerable<byte[]> chunks => (new ChunksBody(chunks), null),
+        _ when Pairs.IsMappingLike(data) => (new BytesBody(Encoding.ASCII.GetBytes(UrlPreparer.EncodePairs(Pairs.Flatten(data, "data")))), "application/x-www-form-urlencoded"),
+        _ => throw Pairs.Unsupported(data, "data"),
+    };
+
+    private static bool IsEmptyMapping(object data)
+        => data is System.Collections.ICollection { Count: 0 } && data is not (string or byte[]);
+}

@@ -1,0 +1,125 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+
+namespace FluentRequests;
+
+/// <summary>
+/// Turns what users pass as params, form data, headers or cookies into ordered name/value pairs:
+/// mappings, <see cref="KeyValuePair{TKey,TValue}"/> or <c>(string, T)</c> pairs, and anonymous objects (or any POCO).
+/// </summary>
+internal static class Pairs
+{
+    private static readonly ConcurrentDictionary<Type, Func<object, object?>[]?> PairAccessors = new();
+    private static readonly ConcurrentDictionary<Type, (string Name, Func<object, object?> Get)[]> Members = new();
+
+    /// <summary>Whether <paramref name="value"/> is a shape <see cref="Enumerate"/> accepts.</summary>
+    public static bool IsMappingLike(object value)
+        => value is IDictionary or IEnumerable<KeyValuePair<string, string>> or IEnumerable<KeyValuePair<string, object?>>
+            || (value is IEnumerable and not string and not byte[] && !IsScalar(value))
+            || IsObjectWithMembers(value.GetType());
+
+    /// <summary>The raw (name, value) pairs, values not yet stringified; <paramref name="memberNameDashes"/> turns '_' into '-' in anonymous-object member names (headers).</summary>
+    public static IEnumerable<KeyValuePair<string, object?>> Enumerate(object source, string argument, bool memberNameDashes = false)
+    {
+        switch (source)
+        {
+            case IEnumerable<KeyValuePair<string, string>> strings:
+                foreach (var kv in strings) yield return new(kv.Key, kv.Value);
+                yield break;
+            case IEnumerable<KeyValuePair<string, object?>> objects:
+                foreach (var kv in objects) yield return kv;
+                yield break;
+            case IDictionary dictionary:
+                foreach (DictionaryEntry e in dictionary) yield return new(KeyString(e.Key, argument), e.Value);
+                yield break;
+            case IEnumerable sequence when !IsScalar(source):
+                foreach (var item in sequence) yield return Pair(item, argument);
+                yield break;
+        }
+        var type = source.GetType();
+        if (!IsObjectWithMembers(type)) throw Unsupported(source, argument);
+        foreach (var (name, get) in Members.GetOrAdd(type, ReadMembers))
+        {
+            yield return new(memberNameDashes ? name.Replace('_', '-') : name, get(source));
+        }
+    }
+
+    /// <summary>Pairs with values stringified, sequences expanded (the key repeats) and <c>null</c> values dropped.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> Flatten(object source, string argument)
+    {
+        foreach (var (key, value) in Enumerate(source, argument))
+        {
+            if (value is null) continue;
+            if (value is IEnumerable sequence and not string)
+            {
+                foreach (var item in sequence)
+                {
+                    if (item is not null) yield return new(key, Format(item));
+                }
+            }
+            else
+            {
+                yield return new(key, Format(value));
+            }
+        }
+    }
+
+    /// <summary>Formats a value the way it goes on the wire: invariant culture, ISO 8601 dates, enum names.</summary>
+    public static string Format(object value) => value switch
+    {
+        string s => s,
+        bool b => b ? "True" : "False",
+        DateTime d => d.ToString("o", CultureInfo.InvariantCulture),
+        DateTimeOffset d => d.ToString("o", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static KeyValuePair<string, object?> Pair(object? item, string argument)
+    {
+        if (item is ITuple { Length: 2 } tuple) return new(KeyString(tuple[0], argument), tuple[1]);
+        if (item is not null)
+        {
+            var accessors = PairAccessors.GetOrAdd(item.GetType(), KeyValueAccessors);
+            if (accessors is not null) return new(KeyString(accessors[0](item), argument), accessors[1](item));
+        }
+        throw new ArgumentException(
+            $"Each item of {argument} must be a KeyValuePair or a (name, value) tuple; got {item?.GetType().FullName ?? "null"}.", argument);
+    }
+
+    private static Func<object, object?>[]? KeyValueAccessors(Type type)
+    {
+        if (!type.IsGenericType || type.GetGenericTypeDefinition() != typeof(KeyValuePair<,>)) return null;
+        var key = type.GetProperty("Key")!;
+        var value = type.GetProperty("Value")!;
+        return [o => key.GetValue(o), o => value.GetValue(o)];
+    }
+
+    private static string KeyString(object? key, string argument)
+        => key is null
+            ? throw new ArgumentException($"A name in {argument} is null; names must be strings.", argument)
+            : Format(key);
+
+    private static bool IsScalar(object value)
+        => value is string or byte[] or Stream or HttpContent || value.GetType().IsPrimitive || value is decimal or Enum;
+
+    private static bool IsObjectWithMembers(Type type)
+        => !type.IsPrimitive && !type.IsEnum && !type.IsArray && type != typeof(string) && type != typeof(decimal)
+            && !typeof(Delegate).IsAssignableFrom(type) && !typeof(Stream).IsAssignableFrom(type)
+            && type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Any(p => p.GetIndexParameters().Length == 0);
+
+    private static (string, Func<object, object?>)[] ReadMembers(Type type)
+        => type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0)
+            .Select(p => (p.Name, (Func<object, object?>)p.GetValue))
+            .ToArray();
+
+    public static ArgumentException Unsupported(object value, string argument) => new(
+        $"Unsupported {argument} type {value.GetType().FullName}: {argument} accepts a mapping (IDictionary, IReadOnlyDictionary), " +
+        "pairs (KeyValuePair or (string, value) tuples) or an anonymous object" +
+        (argument is "params" ? ", or a raw query string or byte[]." : argument is "data" ? ", or a string, byte[], Stream, IEnumerable<byte[]>, IAsyncEnumerable<byte[]> or HttpContent." : "."),
+        argument);
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using Polly;
+using Polly.Retry;
+
+namespace FluentRequests;
+
+/// <summary>Turns a <see cref="RetryPolicy"/> into Polly retry options: what is retried, how long to wait, and what happens when retries run out.</summary>
+internal static class RetryStrategy
+{
+    public static RetryStrategyOptions<Response> Options(RetryPolicy policy) => new()
+    {
+        Name = "FluentRequests.Retry",
+        MaxRetryAttempts = policy.MaxRetries,
+        BackoffType = DelayBackoffType.Exponential,
+        UseJitter = policy.Jitter,
+        Delay = policy.BackoffBase,
+        MaxDelay = policy.BackoffMax,
+        ShouldHandle = args => new ValueTask<bool>(ShouldRetry(policy, args.Outcome, args.Context.Properties.GetValue(Call.Key, null!))),
+        DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(policy, args.Outcome.Result)),
+    };
+
+    private static bool ShouldRetry(RetryPolicy policy, Outcome<Response> outcome, Call call)
+    {
+        var request = call.Current;
+        if (request.BodySource is { } body && !body.TryRewind()) return false;
+        bool methodAllowed = policy.Methods.Contains(request.Method);
+        return outcome.Exception switch
+        {
+            null => methodAllowed && policy.StatusCodes.Contains(outcome.Result!.StatusCode),
+            // The request never reached the server: safe to retry whatever the method (urllib3's connect errors).
+            RequestException { NotSent: true } and not SslException => policy.RetryOnConnectErrors,
+            ReadTimeoutException or ChunkedEncodingException or ConnectionException and not SslException => policy.RetryOnReadErrors && methodAllowed,
+            _ => false,
+        };
+    }
+
+    /// <summary>The Retry-After delay (seconds or an HTTP date), capped at <see cref="RetryPolicy.MaxRetryAfter"/>; <c>null</c> uses the backoff.</summary>
+    internal static TimeSpan? RetryAfter(RetryPolicy policy, Response? response)
+    {
+        if (!policy.RespectRetryAfter || response?.Headers["Retry-After"] is not { } value) return null;
+        TimeSpan? delay = null;
+        if (double.TryParse(value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) && seconds >= 0)
+        {
+            delay = TimeSpan.FromSeconds(seconds);
+        }
+        else if (DateTimeOffset.TryParseExact(value.Trim(), "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
+        {
+            var wait = date - DateTimeOffset.UtcNow;
+            delay = wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        }
+        if (delay is null) return null;
+        return delay > policy.MaxRetryAfter ? policy.MaxRetryAfter : delay;
+    }
+
+    public static Response CheckExhausted(Response response, Call call)
+    {
+        var policy = call.Options.Retry;
+        if (policy is { RaiseOnExhausted: true } && call.AttemptsThisHop > policy.MaxRetries
+            && policy.StatusCodes.Contains(response.StatusCode) && policy.Methods.Contains(response.Request.Method))
+        {
+            throw new RetryException(
+                $"Max retries exceeded with url: {response.Url} (too many {response.StatusCode} error responses; {call.AttemptsThisHop} attempts)",
+                response.Request, response);
+        }
+        return response;
+    }
+}

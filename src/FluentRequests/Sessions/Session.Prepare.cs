@@ -1,0 +1,136 @@
+using System.Net;
+
+namespace FluentRequests;
+
+public sealed partial class Session
+{
+    /// <summary>
+    /// Merges the session's settings into a request, as Requests' <c>Session.prepare_request</c>: headers,
+    /// params and cookies merge by name (the request wins, a <c>null</c> value removes), request auth beats
+    /// session auth, which beats credentials in the URL.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <returns>The request ready to send, as it will go on the wire.</returns>
+    /// <exception cref="InvalidUrlException">The URL is invalid (or a subclass: no scheme, unsupported scheme).</exception>
+    /// <exception cref="InvalidHeaderException">A header name or value is invalid.</exception>
+    /// <exception cref="InvalidJsonException">The json body cannot be serialized.</exception>
+    /// <exception cref="ArgumentException">An argument has an unsupported type.</exception>
+    public PreparedRequest Prepare(FluentRequests.Request request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        string method = PrepareMethod(request.Method);
+        string url = UrlPreparer.Prepare(ResolveAgainstBase(request.Url), MergeParams(request.Params));
+        var headers = MergeHeaders(request.Headers);
+        var prepared = new PreparedRequest(method, url, headers, null)
+        {
+            RequestCookies = ToJar(request.Cookies),
+            Hooks = request.Hooks,
+        };
+
+        if (!headers.ContainsKey("Cookie") && (prepared.RequestCookies is not null || !Cookies.IsEmpty))
+        {
+            var cookies = new Dictionary<string, string>();
+            Cookies.CollectFor(prepared.Uri, cookies);
+            prepared.RequestCookies?.CollectFor(prepared.Uri, cookies);
+            if (cookies.Count > 0) headers.SetUnchecked("Cookie", CookieHeader.Join(cookies));
+        }
+
+        prepared.BodySource = BodyEncoder.Encode(method, request.Data, request.Json, request.Files, headers, JsonOptions);
+
+        var auth = request.Auth ?? Auth ?? AuthFromUrl(prepared.Uri);
+        if (auth is not null)
+        {
+            auth.Apply(prepared);
+            prepared.Auth = auth;
+        }
+        return prepared;
+    }
+
+    private static string PrepareMethod(string method)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(method);
+        foreach (char c in method)
+        {
+            if (c <= ' ' || c >= 127 || "()<>@,;:\\\"/[]?={}".Contains(c))
+            {
+                throw new ArgumentException($"Invalid HTTP method '{method}': a method is a token of letters, digits and !#$%&'*+-.^_`|~.", nameof(method));
+            }
+        }
+        return method.ToUpperInvariant();
+    }
+
+    private string ResolveAgainstBase(string url)
+    {
+        if (BaseUrl is null) return url;
+        string trimmed = url.TrimStart();
+        if (trimmed.Contains("://", StringComparison.Ordinal)) return trimmed;
+        return trimmed.Length == 0 ? BaseUrl : Flurl.Url.Combine(BaseUrl, trimmed);
+    }
+
+    /// <summary>Requests' <c>merge_setting</c> for params: session pairs, request values replacing them in place by name, <c>null</c> removing.</summary>
+    private string? MergeParams(object? requestParams)
+    {
+        if (requestParams is string or byte[]) return UrlPreparer.EncodeParams(requestParams);
+        if (Params.Count == 0) return UrlPreparer.EncodeParams(requestParams);
+
+        var merged = new List<KeyValuePair<string, object?>>(Params);
+        if (requestParams is not null)
+        {
+            if (!Pairs.IsMappingLike(requestParams)) throw Pairs.Unsupported(requestParams, "params");
+            foreach (var group in Pairs.Enumerate(requestParams, "params").GroupBy(p => p.Key))
+            {
+                var values = group.Select(p => p.Value).Where(v => v is not null).ToList();
+                int at = merged.FindIndex(p => p.Key == group.Key);
+                object? value = values.Count switch { 0 => null, 1 => values[0], _ => values };
+                if (at >= 0) merged[at] = new(group.Key, value);
+                else merged.Add(new(group.Key, value));
+            }
+        }
+        return UrlPreparer.EncodePairs(Pairs.Flatten(merged, "params"));
+    }
+
+    private HeaderCollection MergeHeaders(object? requestHeaders)
+    {
+        var headers = Headers.Copy();
+        if (requestHeaders is null) return headers;
+        if (!Pairs.IsMappingLike(requestHeaders)) throw Pairs.Unsupported(requestHeaders, "headers");
+        foreach (var (name, value) in Pairs.Enumerate(requestHeaders, "headers", memberNameDashes: true))
+        {
+            headers[name] = value is null ? null : Pairs.Format(value);
+        }
+        return headers;
+    }
+
+    private static CookieJar? ToJar(object? cookies)
+    {
+        switch (cookies)
+        {
+            case null:
+                return null;
+            case CookieJar jar:
+                return jar.Copy();
+            case CookieContainer container:
+                return CookieJar.From(container);
+            case CookieCollection collection:
+                var fromCollection = new CookieJar();
+                foreach (Cookie c in collection) fromCollection.Add(new Cookie(c.Name, c.Value, c.Path, c.Domain));
+                return fromCollection;
+        }
+        if (!Pairs.IsMappingLike(cookies)) throw Pairs.Unsupported(cookies, "cookies");
+        var result = new CookieJar();
+        foreach (var (name, value) in Pairs.Enumerate(cookies, "cookies"))
+        {
+            if (value is not null) result.Set(name, Pairs.Format(value));
+        }
+        return result;
+    }
+
+    private static Auth? AuthFromUrl(Uri uri)
+    {
+        if (string.IsNullOrEmpty(uri.UserInfo)) return null;
+        int colon = uri.UserInfo.IndexOf(':');
+        string user = Uri.UnescapeDataString(colon < 0 ? uri.UserInfo : uri.UserInfo[..colon]);
+        string password = colon < 0 ? "" : Uri.UnescapeDataString(uri.UserInfo[(colon + 1)..]);
+        return new BasicAuth(user, password);
+    }
+}

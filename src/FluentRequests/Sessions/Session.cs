@@ -1,0 +1,186 @@
+using System.Reflection;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace FluentRequests;
+
+/// <summary>
+/// Holds settings shared by many requests (Requests' <c>Session</c>): headers, cookies, auth, proxies,
+/// TLS, default timeout, retries, hooks and a base URL. Safe to send from many threads at once, cookies
+/// included; change settings before sharing it. Connections are pooled per transport settings and shared
+/// by every session, so sessions are cheap to create.
+/// </summary>
+public sealed partial class Session : IDisposable, IAsyncDisposable
+{
+    /// <summary>The User-Agent sent by default: <c>FluentRequests/&lt;version&gt;</c>.</summary>
+    public static string DefaultUserAgent { get; } = "FluentRequests/" + Version();
+
+    /// <summary>
+    /// The JSON options used for <c>json</c> bodies when a session does not set its own: property names as
+    /// declared (no naming policy, like a Python dict's keys), non-ASCII and HTML characters written as-is.
+    /// </summary>
+    public static JsonSerializerOptions DefaultJsonOptions { get; } = new(JsonSerializerDefaults.General)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private volatile bool _disposed;
+
+    /// <summary>Creates a session with Requests' defaults and a default timeout (<see cref="RequestTimeout.Default"/>).</summary>
+    public Session()
+    {
+        Headers = new HeaderCollection();
+        Headers.SetUnchecked("User-Agent", DefaultUserAgent);
+        Headers.SetUnchecked("Accept-Encoding", "gzip, deflate, br");
+        Headers.SetUnchecked("Accept", "*/*");
+        Headers.SetUnchecked("Connection", "keep-alive");
+    }
+
+    /// <summary>Headers sent with every request; starts with User-Agent, Accept-Encoding, Accept and Connection.</summary>
+    public HeaderCollection Headers { get; }
+
+    /// <summary>Cookies sent where they apply, and where Set-Cookie from every response is stored.</summary>
+    public CookieJar Cookies { get; } = new();
+
+    /// <summary>Authentication for every request; a request's own <c>auth</c> wins.</summary>
+    public Auth? Auth { get; set; }
+
+    /// <summary>Proxies by <c>http</c>, <c>https</c>, <c>all</c>, <c>scheme://host</c> or <c>all://host</c>; a request's own win.</summary>
+    public IDictionary<string, string> Proxies { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Query parameters added to every request; a request's parameter of the same name wins, a <c>null</c> one removes it.</summary>
+    public IDictionary<string, object?> Params { get; } = new Dictionary<string, object?>();
+
+    /// <summary>TLS verification. Default <c>true</c>.</summary>
+    public Verify Verify { get; set; } = Verify.System;
+
+    /// <summary>The TLS client certificate, or <c>null</c>.</summary>
+    public ClientCert? Cert { get; set; }
+
+    /// <summary>Whether responses stream by default (then dispose them). Default <c>false</c>.</summary>
+    public bool Stream { get; set; }
+
+    /// <summary>The most redirects one call follows before <see cref="TooManyRedirectsException"/>. Default 30.</summary>
+    public int MaxRedirects
+    {
+        get => _maxRedirects;
+        set => _maxRedirects = value >= 0 ? value : throw new ArgumentException($"MaxRedirects must not be negative; got {value}.", nameof(value));
+    }
+
+    private int _maxRedirects = 30;
+
+    /// <summary>
+    /// Whether a redirect from https to http is followed (its Authorization is stripped either way).
+    /// Default <c>true</c>, as Requests; set <c>false</c> to refuse such a redirect with a <see cref="RequestException"/>.
+    /// </summary>
+    public bool AllowHttpsToHttpRedirects { get; set; } = true;
+
+    /// <summary>Whether environment settings (proxy variables) are read. Default <c>true</c>; explicit settings always win.</summary>
+    public bool TrustEnv { get; set; } = true;
+
+    /// <summary>The timeout of every request that gives none. Default <see cref="RequestTimeout.Default"/> (10 s connect, 60 s read); never unbounded unless set to <see cref="RequestTimeout.Infinite"/>.</summary>
+    public RequestTimeout? Timeout { get; set; } = RequestTimeout.Default;
+
+    /// <summary>The retry policy; <c>null</c> (the default) does not retry.</summary>
+    public RetryPolicy? Retry { get; set; }
+
+    /// <summary>Response hooks run on every response.</summary>
+    public Hooks Hooks { get; } = new();
+
+    /// <summary>A base URL: a URL without a scheme is appended to it (with exactly one <c>/</c> between).</summary>
+    public string? BaseUrl { get; set; }
+
+    /// <summary>The JSON options for <c>json</c> bodies. Default <see cref="DefaultJsonOptions"/>.</summary>
+    public JsonSerializerOptions JsonOptions { get; set; } = DefaultJsonOptions;
+
+    /// <summary>The fluent entry: an immutable builder for a request to <paramref name="url"/> on this session.</summary>
+    /// <param name="url">The URL, absolute or relative to <see cref="BaseUrl"/>.</param>
+    public RequestBuilder Url(string url) => new(this, url);
+
+    /// <summary>Sends a prepared request as is (no session headers, cookies or auth are merged again).</summary>
+    /// <param name="request">The request, from <see cref="Prepare"/>.</param>
+    /// <param name="stream">Whether to stream the body; default the session's.</param>
+    /// <param name="timeout">The timeout; default the session's.</param>
+    /// <param name="verify">TLS verification; default the session's.</param>
+    /// <param name="cert">The client certificate; default the session's.</param>
+    /// <param name="proxies">Proxies; default the session's.</param>
+    /// <param name="allowRedirects">Whether to follow redirects. Default <c>true</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Response Send(PreparedRequest request, bool? stream = null, RequestTimeout? timeout = null, Verify? verify = null, ClientCert? cert = null,
+        IDictionary<string, string>? proxies = null, bool? allowRedirects = null, CancellationToken cancellationToken = default)
+        => SendCoreAsync(request, MergeOptions(new RequestArgs { Stream = stream, Timeout = timeout, Verify = verify, Cert = cert, Proxies = proxies, AllowRedirects = allowRedirects }, allowRedirectsDefault: true),
+            async: false, cancellationToken).EnsureCompleted();
+
+    /// <inheritdoc cref="Send"/>
+    public Task<Response> SendAsync(PreparedRequest request, bool? stream = null, RequestTimeout? timeout = null, Verify? verify = null, ClientCert? cert = null,
+        IDictionary<string, string>? proxies = null, bool? allowRedirects = null, CancellationToken cancellationToken = default)
+        => SendCoreAsync(request, MergeOptions(new RequestArgs { Stream = stream, Timeout = timeout, Verify = verify, Cert = cert, Proxies = proxies, AllowRedirects = allowRedirects }, allowRedirectsDefault: true),
+            async: true, cancellationToken).AsTask();
+
+    /// <summary>Marks the session closed; later sends throw <see cref="ObjectDisposedException"/>. Pooled connections stay for other sessions.</summary>
+    public void Dispose() => _disposed = true;
+
+    /// <inheritdoc cref="Dispose"/>
+    public ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        return ValueTask.CompletedTask;
+    }
+
+    internal ValueTask<Response> RequestCoreAsync(string method, string url, RequestArgs args, bool async, CancellationToken cancellationToken)
+    {
+        var request = new FluentRequests.Request(method, url)
+        {
+            Headers = args.Headers,
+            Params = args.Params,
+            Data = args.Data,
+            Json = args.Json,
+            Files = args.Files,
+            Cookies = args.Cookies,
+            Auth = args.Auth,
+        };
+        var prepared = Prepare(request);
+        return SendCoreAsync(prepared, MergeOptions(args, allowRedirectsDefault: prepared.Method != "HEAD"), async, cancellationToken);
+    }
+
+    internal ValueTask<Response> SendCoreAsync(PreparedRequest request, SendOptions options, bool async, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        return ResiliencePipelines.ExecuteAsync(new Call(request, options, this), async, cancellationToken);
+    }
+
+    private SendOptions MergeOptions(RequestArgs args, bool allowRedirectsDefault)
+    {
+        IDictionary<string, string>? proxies = Proxies.Count == 0 ? args.Proxies : args.Proxies is null ? Proxies : Merge(Proxies, args.Proxies);
+        return new SendOptions
+        {
+            Timeout = args.Timeout ?? Timeout ?? RequestTimeout.Default,
+            AllowRedirects = args.AllowRedirects ?? allowRedirectsDefault,
+            MaxRedirects = args.MaxRedirects ?? MaxRedirects,
+            AllowHttpsToHttpRedirects = AllowHttpsToHttpRedirects,
+            Proxies = proxies,
+            Verify = args.Verify ?? Verify,
+            Cert = args.Cert ?? Cert,
+            Stream = args.Stream ?? Stream,
+            Retry = args.Retry ?? Retry,
+            SessionHooks = Hooks.OnResponse.Count > 0 ? Hooks : null,
+            SessionCookies = Cookies,
+            JsonOptions = JsonOptions,
+        };
+    }
+
+    private static Dictionary<string, string> Merge(IDictionary<string, string> session, IDictionary<string, string> request)
+    {
+        var merged = new Dictionary<string, string>(session, StringComparer.OrdinalIgnoreCase);
+        foreach (var (k, v) in request) merged[k] = v;
+        return merged;
+    }
+
+    private static string Version()
+    {
+        var info = typeof(Session).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+        int plus = info.IndexOf('+');
+        return plus < 0 ? info : info[..plus];
+    }
+}

@@ -1,0 +1,118 @@
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Security.Authentication;
+
+namespace FluentRequests;
+
+/// <summary>
+/// Maps what the .NET stack throws into Requests' exception tree, so no raw HttpRequestException,
+/// SocketException or TaskCanceledException reaches a user. Messages name the URL.
+/// </summary>
+internal static class ExceptionMapper
+{
+    public static Exception MapSendError(Exception e, PreparedRequest request, Exchange exchange)
+    {
+        if (e is RequestException) return e;
+        if (exchange.Outer.IsCancellationRequested && e is OperationCanceledException or ObjectDisposedException or IOException or HttpRequestException)
+        {
+            return new OperationCanceledException($"The request to {request.Url} was cancelled.", e, exchange.Outer);
+        }
+        if (Find<ConnectTimeoutSignal>(e) is { } connect)
+        {
+            return new ConnectTimeoutException(
+                $"Connection to {request.Uri.Authority} timed out (connect timeout={RequestTimeout.Describe(connect.Limit)}) for url: {request.Url}", request, innerException: e)
+            { NotSent = true };
+        }
+        if (exchange.ReadTimerFired)
+        {
+            return new ReadTimeoutException(
+                $"Read timed out waiting for the response headers from {request.Url} (read timeout={RequestTimeout.Describe(exchange.Timeout.Read)})", request, innerException: e);
+        }
+        if (e is HttpRequestException http)
+        {
+            string detail = Innermost(e).Message;
+            var mapped = MapHttpError(http, request, detail);
+            mapped.NotSent = http.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
+                or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
+            return mapped;
+        }
+        if (e is SocketException or IOException)
+        {
+            return new ConnectionException($"Connection to {request.Uri.Authority} failed for url: {request.Url} ({Innermost(e).Message})", request, innerException: e);
+        }
+        if (e is OperationCanceledException)
+        {
+            // Cancelled by neither the caller nor a timer of ours: the handler gave up on the connection.
+            return new ConnectionException($"Request to {request.Url} was aborted.", request, innerException: e);
+        }
+        return e;
+    }
+
+    private static RequestException MapHttpError(HttpRequestException e, PreparedRequest request, string detail)
+    {
+        {
+            var http = e;
+            return http.HttpRequestError switch
+            {
+                HttpRequestError.NameResolutionError => new ConnectionException(
+                    $"Failed to resolve host '{request.Uri.Host}' for url: {request.Url} ({detail})", request, innerException: e),
+                HttpRequestError.SecureConnectionError or HttpRequestError.ConnectionError when Find<AuthenticationException>(e) is not null
+                    => new SslException($"TLS handshake with {request.Uri.Authority} failed for url: {request.Url} ({detail})", request, innerException: e),
+                HttpRequestError.SecureConnectionError => new SslException(
+                    $"TLS handshake with {request.Uri.Authority} failed for url: {request.Url} ({detail})", request, innerException: e),
+                HttpRequestError.ProxyTunnelError => new ProxyException(
+                    $"Unable to connect to the proxy for url: {request.Url} ({detail})", request, innerException: e),
+                HttpRequestError.ConnectionError => new ConnectionException(
+                    $"Failed to establish a connection to {request.Uri.Authority} for url: {request.Url} ({detail})", request, innerException: e),
+                HttpRequestError.ResponseEnded => new ConnectionException(
+                    $"Connection aborted: {request.Uri.Authority} closed the connection without a complete response for url: {request.Url}", request, innerException: e),
+                HttpRequestError.InvalidResponse => new ConnectionException(
+                    $"Connection aborted: {request.Uri.Authority} sent an invalid response for url: {request.Url} ({detail})", request, innerException: e),
+                _ => new ConnectionException($"Request to {request.Url} failed: {detail}", request, innerException: e),
+            };
+        }
+    }
+
+    public static Exception MapBodyError(Exception e, PreparedRequest request, Exchange exchange)
+    {
+        if (e is RequestException) return e;
+        if (exchange.Outer.IsCancellationRequested)
+        {
+            return new OperationCanceledException($"Reading the response from {request.Url} was cancelled.", e, exchange.Outer);
+        }
+        if (exchange.ReadTimerFired)
+        {
+            return new ReadTimeoutException(
+                $"Read timed out while reading the response body from {request.Url} (read timeout={RequestTimeout.Describe(exchange.Timeout.Read)})", request, innerException: e);
+        }
+        if (Find<System.IO.InvalidDataException>(e) is { } bad)
+        {
+            return new ContentDecodingException($"Failed to decode the response body from {request.Url}: {bad.Message}", request, innerException: e);
+        }
+        if (e is HttpIOException { HttpRequestError: HttpRequestError.ResponseEnded } || e is IOException)
+        {
+            return new ChunkedEncodingException(
+                $"Connection broken: the response body from {request.Url} ended early ({Innermost(e).Message})", request, innerException: e);
+        }
+        if (e is ObjectDisposedException)
+        {
+            return new StreamConsumedException($"The response body from {request.Url} was already closed.", request, innerException: e);
+        }
+        return e;
+    }
+
+    private static T? Find<T>(Exception? e) where T : Exception
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is T match) return match;
+        }
+        return null;
+    }
+
+    private static Exception Innermost(Exception e)
+    {
+        while (e.InnerException is not null) e = e.InnerException;
+        return e;
+    }
+}

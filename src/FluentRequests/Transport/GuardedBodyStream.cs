@@ -1,0 +1,74 @@
+namespace FluentRequests;
+
+/// <summary>
+/// The response body as users read it: every read is bounded by the read timeout, and every failure is
+/// mapped into the exception tree (a read timeout mid-stream is a <see cref="ReadTimeoutException"/>).
+/// </summary>
+internal sealed class GuardedBodyStream(Stream inner, Exchange exchange, PreparedRequest request) : Stream
+{
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        exchange.BeforeRead();
+        try
+        {
+            return inner.Read(buffer);
+        }
+        catch (Exception e) when (e is not RequestException)
+        {
+            throw ExceptionMapper.MapBodyError(e, request, exchange);
+        }
+        finally
+        {
+            exchange.AfterRead();
+        }
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        exchange.BeforeRead();
+        try
+        {
+            if (!cancellationToken.CanBeCanceled) return await inner.ReadAsync(buffer, exchange.Token).ConfigureAwait(false);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(exchange.Token, cancellationToken);
+            return await inner.ReadAsync(buffer, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is not RequestException)
+        {
+            throw ExceptionMapper.MapBodyError(e, request, exchange);
+        }
+        finally
+        {
+            exchange.AfterRead();
+        }
+    }
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+            exchange.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+}

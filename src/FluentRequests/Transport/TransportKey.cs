@@ -1,0 +1,14 @@
+namespace FluentRequests;
+
+/// <summary>
+/// The settings that need a connection pool of their own. Requests that agree on all of them share one
+/// <see cref="Transport"/> (one <see cref="System.Net.Http.SocketsHttpHandler"/>) across every session.
+/// </summary>
+/// <param name="Verify">Certificate verification.</param>
+/// <param name="Cert">The client certificate, if any.</param>
+/// <param name="Proxy">The proxy URL, or <c>null</c> for a direct connection.</param>
+/// <param name="Http2">Whether HTTP/2 is requested.</param>
+internal readonly record struct TransportKey(Verify Verify, ClientCert? Cert, string? Proxy, bool Http2)
+{
+    public static readonly TransportKey Default = new(Verify.System, null, null, false);
+}

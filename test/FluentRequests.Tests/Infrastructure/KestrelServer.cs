@@ -1,0 +1,57 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Logging;
+
+namespace FluentRequests.Tests.Infrastructure;
+
+/// <summary>
+/// An in-process Kestrel server on 127.0.0.1 port 0, for what WireMock cannot do: counting TCP connections,
+/// delaying headers, dribbling a body, breaking a connection. Dispose to stop it.
+/// </summary>
+public sealed class KestrelServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private int _connections;
+
+    private KestrelServer(WebApplication app) => _app = app;
+
+    /// <summary>The base URL, e.g. <c>http://127.0.0.1:54321</c>.</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>How many TCP connections the server has accepted.</summary>
+    public int Connections => Volatile.Read(ref _connections);
+
+    public static async Task<KestrelServer> StartAsync(RequestDelegate handler, Action<KestrelServerOptions>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        KestrelServer? server = null;
+        builder.WebHost.ConfigureKestrel(options =>
+        {
+            options.Listen(IPAddress.Loopback, 0, listen => listen.Use(next => async connection =>
+            {
+                Interlocked.Increment(ref server!._connections);
+                await next(connection);
+            }));
+            configure?.Invoke(options);
+        });
+        var app = builder.Build();
+        server = new KestrelServer(app);
+        app.Run(handler);
+        await app.StartAsync();
+        var address = app.Urls.First();
+        server.BaseUrl = address.TrimEnd('/');
+        return server;
+    }
+
+    public string Url(string path) => BaseUrl + path;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

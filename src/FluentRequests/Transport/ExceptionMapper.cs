@@ -49,29 +49,24 @@ internal static class ExceptionMapper
     }
 
     private static RequestException MapHttpError(HttpRequestException e, PreparedRequest request, string detail)
-    {
+        => e.HttpRequestError switch
         {
-            var http = e;
-            return http.HttpRequestError switch
-            {
-                HttpRequestError.NameResolutionError => new ConnectionException(
-                    $"Failed to resolve host '{request.Uri.Host}' for url: {request.Url} ({detail})", request, innerException: e),
-                HttpRequestError.SecureConnectionError or HttpRequestError.ConnectionError when Find<AuthenticationException>(e) is not null
-                    => new SslException($"TLS handshake with {request.Uri.Authority} failed for url: {request.Url} ({detail})", request, innerException: e),
-                HttpRequestError.SecureConnectionError => new SslException(
-                    $"TLS handshake with {request.Uri.Authority} failed for url: {request.Url} ({detail})", request, innerException: e),
-                HttpRequestError.ProxyTunnelError => new ProxyException(
-                    $"Unable to connect to the proxy for url: {request.Url} ({detail})", request, innerException: e),
-                HttpRequestError.ConnectionError => new ConnectionException(
-                    $"Failed to establish a connection to {request.Uri.Authority} for url: {request.Url} ({detail})", request, innerException: e),
-                HttpRequestError.ResponseEnded => new ConnectionException(
-                    $"Connection aborted: {request.Uri.Authority} closed the connection without a complete response for url: {request.Url}", request, innerException: e),
-                HttpRequestError.InvalidResponse => new ConnectionException(
-                    $"Connection aborted: {request.Uri.Authority} sent an invalid response for url: {request.Url} ({detail})", request, innerException: e),
-                _ => new ConnectionException($"Request to {request.Url} failed: {detail}", request, innerException: e),
-            };
-        }
-    }
+            HttpRequestError.NameResolutionError => new ConnectionException(
+                $"Failed to resolve host '{request.Uri.Host}' for url: {request.Url} ({detail})", request, innerException: e),
+            HttpRequestError.SecureConnectionError or HttpRequestError.ConnectionError when Find<AuthenticationException>(e) is not null
+                => new SslException($"TLS handshake with {request.Uri.Authority} failed for url: {request.Url} ({detail})", request, innerException: e),
+            HttpRequestError.SecureConnectionError => new SslException(
+                $"TLS handshake with {request.Uri.Authority} failed for url: {request.Url} ({detail})", request, innerException: e),
+            HttpRequestError.ProxyTunnelError => new ProxyException(
+                $"Unable to connect to the proxy for url: {request.Url} ({detail})", request, innerException: e),
+            HttpRequestError.ConnectionError => new ConnectionException(
+                $"Failed to establish a connection to {request.Uri.Authority} for url: {request.Url} ({detail})", request, innerException: e),
+            HttpRequestError.ResponseEnded => new ConnectionException(
+                $"Connection aborted: {request.Uri.Authority} closed the connection without a complete response for url: {request.Url}", request, innerException: e),
+            HttpRequestError.InvalidResponse => new ConnectionException(
+                $"Connection aborted: {request.Uri.Authority} sent an invalid response for url: {request.Url} ({detail})", request, innerException: e),
+            _ => new ConnectionException($"Request to {request.Url} failed: {detail}", request, innerException: e),
+        };
 
     public static Exception MapBodyError(Exception e, PreparedRequest request, Exchange exchange)
     {

@@ -17,6 +17,12 @@ internal static class RetryStrategy
         MaxDelay = policy.BackoffMax,
         ShouldHandle = args => new ValueTask<bool>(ShouldRetry(policy, args.Outcome, args.Context.Properties.GetValue(Call.Key, null!))),
         DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(policy, args.Outcome.Result)),
+        // A streamed response holds its connection: release it before the next attempt.
+        OnRetry = static args =>
+        {
+            args.Outcome.Result?.Dispose();
+            return default;
+        },
     };
 
     private static bool ShouldRetry(RetryPolicy policy, Outcome<Response> outcome, Call call)

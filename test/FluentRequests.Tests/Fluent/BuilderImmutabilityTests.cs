@@ -1,0 +1,111 @@
+namespace FluentRequests.Tests.Fluent;
+
+/// <summary><see cref="RequestBuilder"/> is immutable: a With… returns a new builder, and a configured builder can be shared by threads.</summary>
+public class BuilderImmutabilityTests : WireMockTest
+{
+    [SetUp]
+    public void StubOk()
+        => Server.Given(WmRequest.Create().WithPath("/i").UsingAnyMethod()).RespondWith(WmResponse.Create().WithStatusCode(200).WithBody("ok"));
+
+    [Test]
+    public async Task WithReturnsANewBuilderAndLeavesTheOriginalUnchanged([Values] bool async)
+    {
+        var original = Requests.Url(Url("/i"));
+
+        var configured = original.WithHeader("X-Extra", "1").WithParam("p", "1").WithCookie("c", "1").WithBearerToken("t")
+            .AppendPathSegment("more");
+
+        Assert.That(configured, Is.Not.SameAs(original));
+        Assert.That(original.Url, Is.EqualTo(Url("/i")));
+        Assert.That(configured.Url, Is.EqualTo(Url("/i/more")));
+
+        await Send.Either(async, original.Get, () => original.GetAsync());
+
+        var sent = LastRequest;
+        Assert.That(sent.Path, Is.EqualTo("/i"));
+        Assert.That(sent.Header("X-Extra"), Is.Null);
+        Assert.That(sent.QueryValues("p"), Is.Empty);
+        Assert.That(sent.Header("Cookie"), Is.Null);
+        Assert.That(sent.Header("Authorization"), Is.Null);
+    }
+
+    [Test]
+    public async Task EachModifierReturnsADistinctBuilder()
+    {
+        var b = Requests.Url(Url("/i"));
+        var derived = new[]
+        {
+            b.WithHeader("a", "1"), b.WithHeaders(new { a = "1" }), b.WithParam("a", 1), b.WithParams(new { a = 1 }),
+            b.WithCookie("a", "1"), b.WithCookies(new { a = "1" }), b.WithAuth(Auth.Basic("u", "p")), b.WithBasicAuth("u", "p"),
+            b.WithDigestAuth("u", "p"), b.WithBearerToken("t"), b.WithTimeout(5), b.WithAllowRedirects(false), b.WithMaxRedirects(3),
+            b.WithProxies(new Dictionary<string, string>()), b.WithVerify(false), b.WithStream(), b.WithRetry(RetryPolicy.Times(1)),
+            b.AppendPathSegment("x"), b.AppendPathSegments("x", "y"),
+        };
+
+        Assert.That(derived, Has.None.SameAs(b));
+        Assert.That(derived.Distinct(ReferenceEqualityComparer.Instance).Count(), Is.EqualTo(derived.Length));
+
+        // The original still sends a plain GET to the unchanged URL.
+        var response = await b.GetAsync();
+        Assert.That(response.Url, Is.EqualTo(Url("/i")));
+        Assert.That(LastRequest.Header("a"), Is.Null);
+        Assert.That(LastRequest.Header("Cookie"), Is.Null);
+    }
+
+    [Test]
+    public async Task SiblingsDoNotSeeEachOthersChanges([Values] bool async)
+    {
+        var shared = Requests.Url(Url("/i")).WithHeader("X-Shared", "s");
+        var left = shared.WithHeader("X-Side", "left").WithParam("side", "l");
+        var right = shared.WithHeader("X-Side", "right");
+
+        await Send.Either(async, left.Get, () => left.GetAsync());
+        await Send.Either(async, right.Get, () => right.GetAsync());
+
+        var (l, r) = (Received[0].RequestMessage, Received[1].RequestMessage);
+        Assert.That(l.Header("X-Side"), Is.EqualTo("left"));
+        Assert.That(l.QueryValues("side"), Is.EqualTo(new[] { "l" }));
+        Assert.That(r.Header("X-Side"), Is.EqualTo("right"));
+        Assert.That(r.QueryValues("side"), Is.Empty);
+        Assert.That(new[] { l.Header("X-Shared"), r.Header("X-Shared") }, Is.All.EqualTo("s"));
+    }
+
+    [Test]
+    public async Task AConfiguredBuilderIsSafeToSendFrom16Threads([Values] bool async, [Values] bool onSession)
+    {
+        const int threads = 16;
+        using var session = new Session();
+        var configured = (onSession ? session.Url(Url("/i")) : Requests.Url(Url("/i")))
+            .WithHeader("X-Common", "c").WithParam("q", "v").WithCookie("k", "1").WithBasicAuth("u", "p");
+        using var start = new ManualResetEventSlim(false);
+
+        var tasks = Enumerable.Range(0, threads).Select(i => Task.Run(async () =>
+        {
+            start.Wait();
+            var mine = configured.WithHeader("X-Id", i.ToString(System.Globalization.CultureInfo.InvariantCulture)).WithParam("id", i);
+            // Half the threads also send the shared builder itself.
+            var response = async ? await mine.GetAsync() : mine.Get();
+            var plain = i % 2 == 0 ? (async ? await configured.GetAsync() : configured.Get()) : null;
+            return (response, plain);
+        })).ToArray();
+        start.Set();
+        var results = await Task.WhenAll(tasks);
+
+        Assert.That(results.Select(r => r.response.StatusCode), Is.All.EqualTo(200));
+        Assert.That(Received, Has.Count.EqualTo(threads + threads / 2));
+        var withId = Received.Select(e => e.RequestMessage).Where(m => m.Header("X-Id") is not null).ToList();
+        var withoutId = Received.Select(e => e.RequestMessage).Where(m => m.Header("X-Id") is null).ToList();
+        Assert.That(withId.Select(m => m.Header("X-Id")).OrderBy(s => int.Parse(s!, System.Globalization.CultureInfo.InvariantCulture)), Is.EqualTo(Enumerable.Range(0, threads).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.That(withId.Select(m => m.QueryValues("id").Single() == m.Header("X-Id")), Is.All.True, "each request carries its own id in header and query");
+        Assert.That(withoutId, Has.Count.EqualTo(threads / 2));
+        Assert.That(withoutId.Select(m => m.QueryValues("id").Count), Is.All.EqualTo(0));
+        foreach (var m in Received.Select(e => e.RequestMessage))
+        {
+            Assert.That(m.Header("X-Common"), Is.EqualTo("c"));
+            Assert.That(m.QueryValues("q"), Is.EqualTo(new[] { "v" }));
+            Assert.That(m.Header("Cookie"), Is.EqualTo("k=1"));
+            Assert.That(m.Header("Authorization"), Is.EqualTo("Basic dTpw"));
+        }
+        Assert.That(configured.Url, Is.EqualTo(Url("/i")));
+    }
+}

@@ -212,6 +212,17 @@ public class BuilderSenderTests : WireMockTest
     }
 
     [Test]
+    public async Task UrlWithoutSchemeRaisesMissingSchema([Values] bool async)
+    {
+        var b = Requests.Url("example.invalid/path");
+
+        var e = await Send.Throws<MissingSchemaException>(async, () => b.Get(), () => b.GetAsync());
+
+        Assert.That(e, Is.InstanceOf<InvalidUrlException>());
+        Assert.That(e.Message, Does.Contain("example.invalid/path"));
+    }
+
+    [Test]
     public void CancelledTokenThrowsOperationCanceled()
     {
         using var cts = new CancellationTokenSource();

@@ -178,6 +178,26 @@ public class RedirectFollowingTests : WireMockTest
     }
 
     [Test]
+    public async Task ChunkSequenceBodyCannotFollow307([Values] bool async)
+    {
+        Redirect("/up", 307, "/up2");
+        Ok("/up2");
+        IEnumerable<byte[]> Chunks()
+        {
+            yield return "part1-"u8.ToArray();
+            yield return "part2"u8.ToArray();
+        }
+
+        var e = await Send.Throws<UnrewindableBodyException>(async,
+            () => Requests.Post(Url("/up"), data: Chunks()),
+            () => Requests.PostAsync(Url("/up"), data: Chunks()));
+
+        Assert.That(e.Response!.StatusCode, Is.EqualTo(307));
+        Assert.That(Received, Has.Count.EqualTo(1), "an exhausted generator is never resent as an empty body");
+        Assert.That(Received[0].RequestMessage.Body, Is.EqualTo("part1-part2"));
+    }
+
+    [Test]
     public async Task NonSeekableStreamBodyIsSimplyDroppedOn303([Values] bool async)
     {
         Redirect("/up", 303, "/up2");

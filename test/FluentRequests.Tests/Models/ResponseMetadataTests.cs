@@ -148,4 +148,31 @@ public class ResponseMetadataTests
 
         Assert.That(response.Links, Is.Empty);
     }
+
+    [Test]
+    public async Task RequestCopyIsIndependentAndResponseHasARepr([Values] bool async)
+    {
+        var response = await Get(async, "/plain");
+
+        var copy = response.Request.Copy();
+        copy.Headers["X-Added"] = "1";
+
+        Assert.That(response.Request.Headers["X-Added"], Is.Null);
+        Assert.That(copy.Url, Is.EqualTo(response.Request.Url));
+        Assert.That(copy.Method, Is.EqualTo("GET"));
+        Assert.That(response.ToString(), Is.EqualTo("<Response [200]>"));
+    }
+
+    [Test]
+    public async Task RawOfAStreamedResponseIsTheBody([Values] bool async)
+    {
+        string url = _server.Url("/plain");
+        await using var response = await Send.Either(async, () => Requests.Get(url, stream: true), () => Requests.GetAsync(url, stream: true));
+
+        using var reader = new StreamReader(response.Raw);
+        string body = async ? await reader.ReadToEndAsync() : reader.ReadToEnd();
+
+        Assert.That(body, Is.EqualTo("GET /plain"));
+        Assert.Throws<StreamConsumedException>(() => _ = response.Content);
+    }
 }

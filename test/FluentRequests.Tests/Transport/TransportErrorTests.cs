@@ -82,6 +82,31 @@ public class TransportErrorTests
     }
 
     [Test]
+    public async Task CancelledTokenWhileReceivingTheBodyIsOperationCanceled([Values] bool async)
+    {
+        var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var never = new TaskCompletionSource();
+        await using var server = await KestrelServer.StartAsync(async ctx =>
+        {
+            ctx.Response.ContentLength = 1000;
+            await ctx.Response.Body.WriteAsync(new byte[10]);
+            await ctx.Response.Body.FlushAsync();
+            flushed.TrySetResult();
+            await never.Task.WaitAsync(ctx.RequestAborted);
+        });
+        string url = server.Url("/half");
+        using var cts = new CancellationTokenSource();
+        var cancelWhenFlushed = flushed.Task.ContinueWith(_ => cts.Cancel(), TaskScheduler.Default);
+
+        var e = await Send.Throws<OperationCanceledException>(async,
+            () => Requests.Get(url, cancellationToken: cts.Token),
+            () => Requests.GetAsync(url, cancellationToken: cts.Token));
+
+        await cancelWhenFlushed;
+        Assert.That(e, Is.Not.InstanceOf<RequestException>());
+    }
+
+    [Test]
     public async Task CancelledTokenWhileStreamingTheBodyIsOperationCanceled()
     {
         var never = new TaskCompletionSource();

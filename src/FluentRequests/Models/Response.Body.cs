@@ -8,6 +8,7 @@ public sealed partial class Response
 {
     private static readonly JsonSerializerOptions DefaultReadOptions = new(JsonSerializerDefaults.Web);
     private byte[]? _content;
+    private StreamedBody? _streamed;
     private Stream? _bodyStream;
     private IDisposable? _owner;
     private bool _consumed;
@@ -44,7 +45,7 @@ public sealed partial class Response
             if (_content is not null) return _content;
             if (_consumed) throw Consumed();
             _consumed = true;
-            var stream = _bodyStream ?? Stream.Null;
+            var stream = OpenBody(decoded: true);
             using var buffer = new MemoryStream();
             stream.CopyTo(buffer);
             _content = buffer.ToArray();
@@ -102,8 +103,9 @@ public sealed partial class Response
     }
 
     /// <summary>
-    /// The body stream when <c>stream: true</c> (decompressed: the transport decodes gzip, deflate and br).
-    /// Reading it consumes the body. For a response that was read already, a stream over <see cref="Content"/>.
+    /// The undecoded body stream when <c>stream: true</c>: the bytes as sent, still gzip/deflate/br-encoded when the
+    /// server encoded them (as Requests' <c>raw</c>). Reading it consumes the body. For a response that was read
+    /// already, a stream over the decoded <see cref="Content"/>.
     /// </summary>
     public Stream Raw
     {
@@ -112,7 +114,7 @@ public sealed partial class Response
             if (_content is not null) return new MemoryStream(_content, writable: false);
             if (_consumed) throw Consumed();
             _consumed = true;
-            return _bodyStream ?? Stream.Null;
+            return OpenBody(decoded: false);
         }
     }
 
@@ -177,7 +179,7 @@ public sealed partial class Response
         if (_consumed) throw Consumed();
         _consumed = true;
         using var buffer = new MemoryStream();
-        if (_bodyStream is not null) await _bodyStream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        await OpenBody(decoded: true).CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
         _content = buffer.ToArray();
         await DisposeAsync().ConfigureAwait(false);
         return _content;
@@ -214,9 +216,17 @@ public sealed partial class Response
         await Task.CompletedTask.ConfigureAwait(false);
     }
 
+    private Stream OpenBody(bool decoded)
+    {
+        if (_streamed is null) return Stream.Null;
+        _bodyStream = decoded ? _streamed.OpenDecoded() : _streamed.OpenRaw();
+        _streamed = null;
+        return _bodyStream;
+    }
+
     private IEnumerable<byte[]> ReadChunks(int chunkSize)
     {
-        var stream = _bodyStream ?? Stream.Null;
+        var stream = OpenBody(decoded: true);
         var buffer = new byte[chunkSize];
         try
         {
@@ -231,7 +241,7 @@ public sealed partial class Response
 
     private async IAsyncEnumerable<byte[]> ReadChunksAsync(int chunkSize, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var stream = _bodyStream ?? Stream.Null;
+        var stream = OpenBody(decoded: true);
         var buffer = new byte[chunkSize];
         try
         {

@@ -13,7 +13,7 @@ public sealed partial class Response : IDisposable, IAsyncDisposable
     private IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? _links;
 
     internal Response(PreparedRequest request, int statusCode, string? reason, HeaderCollection headers, IReadOnlyList<string> setCookies,
-        TimeSpan elapsed, byte[]? content, Stream? bodyStream, IDisposable? owner)
+        TimeSpan elapsed, byte[]? content, StreamedBody? streamed, IDisposable? owner)
     {
         Request = request;
         StatusCode = statusCode;
@@ -22,7 +22,7 @@ public sealed partial class Response : IDisposable, IAsyncDisposable
         _setCookies = setCookies;
         Elapsed = elapsed;
         _content = content;
-        _bodyStream = bodyStream;
+        _streamed = streamed;
         _owner = owner;
         _encoding = EncodingDetector.FromHeaders(headers["Content-Type"]);
     }

@@ -42,15 +42,18 @@ internal static class HttpSender
             exchange.Dispose();
             throw ExceptionMapper.MapBodyError(e, request, exchange);
         }
-        var body = new GuardedBodyStream(raw, exchange, request);
+        var codings = ContentDecoding.Codings(received);
         if (options.Stream && request.Method != "HEAD")
         {
-            return new Response(request, (int)received.StatusCode, received.ReasonPhrase, headers, setCookies, elapsed, null, body, exchange);
+            return new Response(request, (int)received.StatusCode, received.ReasonPhrase, headers, setCookies, elapsed, null,
+                new StreamedBody(raw, codings, exchange, request), exchange);
         }
+        var body = new GuardedBodyStream(ContentDecoding.Decode(raw, codings), exchange, request);
         byte[] content;
         try
         {
-            content = await ReadAllAsync(body, received.Content.Headers.ContentLength, async).ConfigureAwait(false);
+            // A declared length is the encoded length: only a body sent as-is can be read into an exact buffer.
+            content = await ReadAllAsync(body, codings is null ? received.Content.Headers.ContentLength : null, async).ConfigureAwait(false);
         }
         finally
         {

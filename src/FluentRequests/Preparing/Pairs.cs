@@ -14,6 +14,7 @@ internal static class Pairs
 {
     private static readonly ConcurrentDictionary<Type, Func<object, object?>[]?> PairAccessors = new();
     private static readonly ConcurrentDictionary<Type, (string Name, Func<object, object?> Get)[]> Members = new();
+    private static readonly ConcurrentDictionary<Type, bool> ObjectShapes = new();
 
     /// <summary>Whether <paramref name="value"/> is a shape <see cref="Enumerate"/> accepts.</summary>
     public static bool IsMappingLike(object value)
@@ -106,10 +107,16 @@ internal static class Pairs
     private static bool IsScalar(object value)
         => value is string or byte[] or Stream or HttpContent || value.GetType().IsPrimitive || value is decimal or Enum;
 
-    private static bool IsObjectWithMembers(Type type)
-        => !type.IsPrimitive && !type.IsEnum && !type.IsArray && type != typeof(string) && type != typeof(decimal)
-            && !typeof(Delegate).IsAssignableFrom(type) && !typeof(Stream).IsAssignableFrom(type)
-            && type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Any(p => p.GetIndexParameters().Length == 0);
+    /// <summary>
+    /// Anonymous objects and the user's own classes and records count as name/value objects; value types
+    /// (DateTime, Guid, TimeSpan…) and framework classes (Uri, Version…) do not, so they are rejected
+    /// instead of being sent property by property. Cached per type: this runs on every request.
+    /// </summary>
+    private static bool IsObjectWithMembers(Type type) => ObjectShapes.GetOrAdd(type, static t =>
+        t.IsClass && !t.IsArray && t != typeof(string)
+        && !typeof(Delegate).IsAssignableFrom(t) && !typeof(Stream).IsAssignableFrom(t) && !typeof(HttpContent).IsAssignableFrom(t)
+        && !(t.Namespace ?? "").StartsWith("System", StringComparison.Ordinal)
+        && t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Any(p => p.GetIndexParameters().Length == 0));
 
     private static (string, Func<object, object?>)[] ReadMembers(Type type)
         => type.GetProperties(BindingFlags.Public | BindingFlags.Instance)

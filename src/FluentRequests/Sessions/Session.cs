@@ -75,7 +75,11 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
     /// </summary>
     public bool AllowHttpsToHttpRedirects { get; set; } = true;
 
-    /// <summary>Whether environment settings (proxy variables) are read. Default <c>true</c>; explicit settings always win.</summary>
+    /// <summary>
+    /// Whether environment settings (proxy variables such as HTTPS_PROXY and NO_PROXY) may be used, as Requests'
+    /// <c>trust_env</c>. Default <c>true</c>; explicit <see cref="Proxies"/> always win. Environment proxies are
+    /// read by the proxy transport stage; until then no environment variable changes where a request goes.
+    /// </summary>
     public bool TrustEnv { get; set; } = true;
 
     /// <summary>The timeout of every request that gives none. Default <see cref="RequestTimeout.Default"/> (10 s connect, 60 s read); never unbounded unless set to <see cref="RequestTimeout.Infinite"/>.</summary>

@@ -25,7 +25,8 @@ internal static class TransportPool
         {
             AllowAutoRedirect = false,
             UseCookies = false,
-            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate | DecompressionMethods.Brotli,
+            // Bodies are decoded by ContentDecoding, so Accept-Encoding goes out exactly as the user set it.
+            AutomaticDecompression = DecompressionMethods.None,
             // Rotate connections so DNS changes are seen by long-lived sessions.
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(90),

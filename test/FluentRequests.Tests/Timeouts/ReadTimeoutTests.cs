@@ -60,8 +60,8 @@ public class ReadTimeoutTests
         string url = _server.Url("/stall-body");
 
         var e = await Send.Throws<ReadTimeoutException>(async,
-            () => Requests.Get(url, timeout: (5, 0.3)),
-            () => Requests.GetAsync(url, timeout: (5, 0.3)));
+            () => Requests.Get(url, timeout: (5, 1)),
+            () => Requests.GetAsync(url, timeout: (5, 1)));
 
         Assert.That(e.Message, Does.Contain("response body").And.Contain(url));
     }
@@ -71,8 +71,8 @@ public class ReadTimeoutTests
     {
         string url = _server.Url("/stall-body");
         using var response = await Send.Either(async,
-            () => Requests.Get(url, timeout: (5, 0.3), stream: true),
-            () => Requests.GetAsync(url, timeout: (5, 0.3), stream: true));
+            () => Requests.Get(url, timeout: (5, 1), stream: true),
+            () => Requests.GetAsync(url, timeout: (5, 1), stream: true));
         Assert.That(response.StatusCode, Is.EqualTo(200));
 
         int received = 0;
@@ -94,11 +94,12 @@ public class ReadTimeoutTests
     [Test]
     public async Task SlowButSteadyBodyIsNotATimeout([Values] bool async)
     {
-        // The read limit bounds each wait, not the whole body: 1 s of dribbling under a 0.5 s read limit succeeds.
+        // The read limit bounds each wait, not the whole body: 10 bytes 100 ms apart under a 0.8 s read limit
+        // succeed, although the body takes longer than the limit.
         string url = _server.Url("/dribble");
         var response = await Send.Either(async,
-            () => Requests.Get(url, timeout: (5, 0.5)),
-            () => Requests.GetAsync(url, timeout: (5, 0.5)));
+            () => Requests.Get(url, timeout: (5, 0.8)),
+            () => Requests.GetAsync(url, timeout: (5, 0.8)));
         Assert.That(response.Text, Is.EqualTo("aaaaaaaaaa"));
     }
 

@@ -1,0 +1,188 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Flurl.Http;
+using RestSharp;
+
+namespace FluentRequests.Benchmarks;
+
+/// <summary>One client under test in one scenario: an async operation per loop, or a sync one run on threads.</summary>
+/// <param name="Key">Short key used by <c>--only</c> and for the baseline (<c>raw</c>).</param>
+/// <param name="Name">The row's label.</param>
+/// <param name="Scenario"><c>GET /json</c> or <c>POST /echo</c>.</param>
+/// <param name="Async">Makes the async operation of loop <c>i</c>.</param>
+/// <param name="Sync">Makes the sync operation of thread <c>i</c>.</param>
+public sealed record ClientCase(string Key, string Name, string Scenario, Func<int, Func<ValueTask>>? Async = null, Func<int, Action>? Sync = null);
+
+/// <summary>
+/// Every client, created once and shared by all loops the way each library recommends: one HttpClient,
+/// one Session, one FlurlClient, one RestClient. Each op reads the whole body and checks the status.
+/// </summary>
+public sealed class ClientSet : IDisposable
+{
+    /// <summary>The GET scenario's name.</summary>
+    public const string Get = "GET /json";
+
+    /// <summary>The POST scenario's name.</summary>
+    public const string Post = "POST /echo";
+
+    private readonly BenchServer _server;
+    private readonly HttpClient _http = new();
+    private readonly HttpClient _httpLikeOurs = CreateHttpClientLikeOurs();
+    private readonly Session _session = new();
+    private readonly FlurlClient _flurl;
+    private readonly RestClient _rest;
+    private readonly ConcurrentDictionary<(string, int), RawSocketConnection> _sockets = new();
+
+    /// <summary>Creates the clients against <paramref name="server"/>.</summary>
+    public ClientSet(BenchServer server)
+    {
+        _server = server;
+        _flurl = new FlurlClient(server.BaseUri.ToString());
+        _rest = new RestClient(new RestClientOptions(server.BaseUri));
+    }
+
+    /// <summary>All cases, GET first then POST; the first of each scenario is the floor, the second the baseline.</summary>
+    public IReadOnlyList<ClientCase> Cases()
+    {
+        string get = _server.JsonUrl, post = _server.EchoUrl;
+        byte[] payloadJson = JsonSerializer.SerializeToUtf8Bytes(Payload.Instance, Session.DefaultJsonOptions);
+        return
+        [
+            new("floor", "raw socket (server floor)", Get, Async: i => Socket("get", i, () => RawSocketConnection.ForGet(_server.BaseUri))),
+            new("raw", "HttpClient (raw, shared)", Get, Async: _ => async () =>
+            {
+                using var r = await _http.GetAsync(get).ConfigureAwait(false);
+                Check((int)r.StatusCode, (await r.Content.ReadAsByteArrayAsync().ConfigureAwait(false)).Length);
+            }),
+            new("raw-like", "HttpClient (raw, decompression + our 4 headers)", Get, Async: _ => async () =>
+            {
+                using var r = await _httpLikeOurs.GetAsync(get).ConfigureAwait(false);
+                Check((int)r.StatusCode, (await r.Content.ReadAsByteArrayAsync().ConfigureAwait(false)).Length);
+            }),
+            new("session", "FluentRequests Session.GetAsync", Get, Async: _ => async () =>
+            {
+                var r = await _session.GetAsync(get).ConfigureAwait(false);
+                Check(r.StatusCode, r.Content.Length);
+            }),
+            new("requests", "FluentRequests Requests.GetAsync", Get, Async: _ => async () =>
+            {
+                var r = await Requests.GetAsync(get).ConfigureAwait(false);
+                Check(r.StatusCode, r.Content.Length);
+            }),
+            new("fluent", "FluentRequests session.Url(u).GetAsync()", Get, Async: _ => async () =>
+            {
+                var r = await _session.Url(get).GetAsync().ConfigureAwait(false);
+                Check(r.StatusCode, r.Content.Length);
+            }),
+            new("raw-sync", "HttpClient.Send (raw, sync threads)", Get, Sync: _ => () =>
+            {
+                using var m = new HttpRequestMessage(HttpMethod.Get, get);
+                using var r = _http.Send(m);
+                using var s = r.Content.ReadAsStream();
+                using var b = new MemoryStream();
+                s.CopyTo(b);
+                Check((int)r.StatusCode, (int)b.Length);
+            }),
+            new("session-sync", "FluentRequests Session.Get (sync threads)", Get, Sync: _ => () =>
+            {
+                var r = _session.Get(get);
+                Check(r.StatusCode, r.Content.Length);
+            }),
+            new("requests-sync", "FluentRequests Requests.Get (sync threads)", Get, Sync: _ => () =>
+            {
+                var r = Requests.Get(get);
+                Check(r.StatusCode, r.Content.Length);
+            }),
+            new("flurl", "Flurl.Http (shared FlurlClient)", Get, Async: _ => async () =>
+            {
+                using var r = await _flurl.Request("json").GetAsync().ConfigureAwait(false);
+                Check(r.StatusCode, (await r.GetBytesAsync().ConfigureAwait(false)).Length);
+            }),
+            new("restsharp", "RestSharp (shared RestClient)", Get, Async: _ => async () =>
+            {
+                var r = await _rest.ExecuteAsync(new RestRequest("json")).ConfigureAwait(false);
+                Check((int)r.StatusCode, r.RawBytes?.Length ?? 0);
+            }),
+
+            new("floor", "raw socket (server floor)", Post, Async: i => Socket("post", i, () => RawSocketConnection.ForPost(_server.BaseUri, payloadJson))),
+            new("raw", "HttpClient PostAsJsonAsync (raw, shared)", Post, Async: _ => async () =>
+            {
+                using var r = await _http.PostAsJsonAsync(post, Payload.Instance).ConfigureAwait(false);
+                Check((int)r.StatusCode, (await r.Content.ReadAsByteArrayAsync().ConfigureAwait(false)).Length);
+            }),
+            new("session", "FluentRequests Session.PostAsync(json:)", Post, Async: _ => async () =>
+            {
+                var r = await _session.PostAsync(post, json: Payload.Instance).ConfigureAwait(false);
+                Check(r.StatusCode, r.Content.Length);
+            }),
+            new("requests", "FluentRequests Requests.PostAsync(json:)", Post, Async: _ => async () =>
+            {
+                var r = await Requests.PostAsync(post, json: Payload.Instance).ConfigureAwait(false);
+                Check(r.StatusCode, r.Content.Length);
+            }),
+            new("fluent", "FluentRequests session.Url(u).PostJsonAsync", Post, Async: _ => async () =>
+            {
+                var r = await _session.Url(post).PostJsonAsync(Payload.Instance).ConfigureAwait(false);
+                Check(r.StatusCode, r.Content.Length);
+            }),
+            new("session-sync", "FluentRequests Session.Post(json:) (sync threads)", Post, Sync: _ => () =>
+            {
+                var r = _session.Post(post, json: Payload.Instance);
+                Check(r.StatusCode, r.Content.Length);
+            }),
+            new("flurl", "Flurl.Http PostJsonAsync", Post, Async: _ => async () =>
+            {
+                using var r = await _flurl.Request("echo").PostJsonAsync(Payload.Instance).ConfigureAwait(false);
+                Check(r.StatusCode, (await r.GetBytesAsync().ConfigureAwait(false)).Length);
+            }),
+            new("restsharp", "RestSharp AddJsonBody", Post, Async: _ => async () =>
+            {
+                var r = await _rest.ExecuteAsync(new RestRequest("echo", Method.Post).AddJsonBody(Payload.Instance)).ConfigureAwait(false);
+                Check((int)r.StatusCode, r.RawBytes?.Length ?? 0);
+            }),
+        ];
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        foreach (var socket in _sockets.Values) socket.Dispose();
+        _rest.Dispose();
+        _flurl.Dispose();
+        _session.Dispose();
+        _httpLikeOurs.Dispose();
+        _http.Dispose();
+    }
+
+    /// <summary>
+    /// A raw HttpClient set up the way FluentRequests sets up its transport and session: automatic gzip/deflate/br
+    /// decompression and the same default headers (sent unvalidated). It tells the cost of that configuration
+    /// apart from the cost of the library's own code.
+    /// </summary>
+    public static HttpClient CreateHttpClientLikeOurs()
+    {
+        var client = new HttpClient(new SocketsHttpHandler
+        {
+            AutomaticDecompression = System.Net.DecompressionMethods.All,
+            UseCookies = false,
+            AllowAutoRedirect = false,
+        });
+        client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", Session.DefaultUserAgent);
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Encoding", "gzip, deflate, br");
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Accept", "*/*");
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Connection", "keep-alive");
+        return client;
+    }
+
+    private Func<ValueTask> Socket(string scenario, int loop, Func<RawSocketConnection> create)
+    {
+        var connection = _sockets.GetOrAdd((scenario, loop), _ => create());
+        return async () => Check(200, await connection.SendAsync().ConfigureAwait(false));
+    }
+
+    private static void Check(int status, int length)
+    {
+        if (status != 200 || length == 0) throw new InvalidOperationException($"Unexpected answer: status {status}, {length} body bytes.");
+    }
+}

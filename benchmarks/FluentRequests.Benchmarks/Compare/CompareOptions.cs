@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace FluentRequests.Benchmarks;
+
+/// <summary>The compare harness's settings, all bounded so a run always ends.</summary>
+public sealed record CompareOptions
+{
+    /// <summary>Measured seconds per client and round (0.5 to 60). Default 5.</summary>
+    public double Seconds { get; init; } = 5;
+
+    /// <summary>Concurrent loops per client (1 to 256). Default 32.</summary>
+    public int Concurrency { get; init; } = 32;
+
+    /// <summary>Warm-up seconds per client and round, not measured (0 to 30). Default 1.</summary>
+    public double WarmupSeconds { get; init; } = 1;
+
+    /// <summary>Rounds over all clients (1 to 5); with more than one, the round with the median throughput is reported. Default 1.</summary>
+    public int Rounds { get; init; } = 1;
+
+    /// <summary>Only the clients whose key contains one of these (case-insensitive); empty runs all.</summary>
+    public IReadOnlyList<string> Only { get; init; } = [];
+
+    /// <summary>Parses <c>--seconds N --concurrency C --warmup S --rounds R --only a,b</c>.</summary>
+    public static CompareOptions Parse(string[] args)
+    {
+        var options = new CompareOptions();
+        for (int i = 0; i < args.Length; i++)
+        {
+            string name = args[i];
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value.");
+            options = name switch
+            {
+                "--seconds" or "-s" => options with { Seconds = Bounded(name, double.Parse(Value(), CultureInfo.InvariantCulture), 0.5, 60) },
+                "--concurrency" or "-c" => options with { Concurrency = (int)Bounded(name, int.Parse(Value(), CultureInfo.InvariantCulture), 1, 256) },
+                "--warmup" or "-w" => options with { WarmupSeconds = Bounded(name, double.Parse(Value(), CultureInfo.InvariantCulture), 0, 30) },
+                "--rounds" or "-r" => options with { Rounds = (int)Bounded(name, int.Parse(Value(), CultureInfo.InvariantCulture), 1, 5) },
+                "--only" => options with { Only = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
+                _ => throw new ArgumentException($"Unknown argument '{name}'. Accepted: --seconds, --concurrency, --warmup, --rounds, --only."),
+            };
+        }
+        return options;
+    }
+
+    private static double Bounded(string name, double value, double min, double max)
+        => value >= min && value <= max ? value : throw new ArgumentException($"{name} must be between {min} and {max}; got {value}.");
+}

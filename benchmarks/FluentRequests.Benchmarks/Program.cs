@@ -1,0 +1,51 @@
+using BenchmarkDotNet.Running;
+
+namespace FluentRequests.Benchmarks;
+
+/// <summary>
+/// Entry point. <c>bdn [BenchmarkDotNet args]</c> runs the BenchmarkDotNet suites; <c>compare [--seconds N]
+/// [--concurrency C] [--warmup S] [--rounds R] [--only name,...]</c> runs the side-by-side throughput harness;
+/// <c>allocs [--requests N] [--only key,...]</c> prints sampled allocations by type per client.
+/// </summary>
+public static class Program
+{
+    /// <summary>Runs the mode named by the first argument.</summary>
+    public static async Task<int> Main(string[] args)
+    {
+        string mode = args.Length > 0 ? args[0] : "";
+        switch (mode)
+        {
+            case "bdn":
+                var bdnArgs = args[1..];
+                // Without a filter BenchmarkDotNet asks interactively which benchmarks to run; default to all.
+                if (!bdnArgs.Any(a => a is "--filter" or "-f" || a.StartsWith("--filter=", StringComparison.Ordinal)))
+                {
+                    bdnArgs = [.. bdnArgs, "--filter", "*"];
+                }
+                var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(bdnArgs);
+                return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+            case "compare":
+                CompareOptions options;
+                try
+                {
+                    options = CompareOptions.Parse(args[1..]);
+                }
+                catch (ArgumentException e)
+                {
+                    await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+                    return 2;
+                }
+                return await CompareHarness.RunAsync(options).ConfigureAwait(false);
+            case "allocs":
+                return await AllocationProfile.RunAsync(args[1..]).ConfigureAwait(false);
+            default:
+                Console.WriteLine("""
+                    usage:
+                      FluentRequests.Benchmarks bdn [BenchmarkDotNet args, e.g. --filter *Get*]
+                      FluentRequests.Benchmarks compare [--seconds 5] [--concurrency 32] [--warmup 1] [--rounds 1] [--only raw,session,...]
+                      FluentRequests.Benchmarks allocs [--requests 20000] [--only floor,raw,session,...]
+                    """);
+                return mode is "" or "-h" or "--help" ? 0 : 2;
+        }
+    }
+}

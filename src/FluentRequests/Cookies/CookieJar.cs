@@ -33,7 +33,7 @@ public sealed class CookieJar : IEnumerable<Cookie>
     {
         get
         {
-            lock (_gate) return _anyHost.Count + (_container?.Count ?? 0);
+            lock (_gate) return _anyHost.Count + LiveCookies().Count();
         }
     }
 
@@ -101,16 +101,11 @@ public sealed class CookieJar : IEnumerable<Cookie>
         lock (_gate)
         {
             bool removed = _anyHost.RemoveAll(c => c.Name == name) > 0;
-            if (_container is { Count: > 0 } container)
+            // CookieContainer cannot delete; an expired cookie is never sent and is pruned by the container.
+            foreach (var c in LiveCookies().Where(c => c.Name == name).ToList())
             {
-                foreach (Cookie c in container.GetAllCookies())
-                {
-                    if (c.Name == name)
-                    {
-                        c.Expired = true;
-                        removed = true;
-                    }
-                }
+                c.Expired = true;
+                removed = true;
             }
             return removed;
         }
@@ -141,7 +136,7 @@ public sealed class CookieJar : IEnumerable<Cookie>
         lock (_gate)
         {
             snapshot = new List<Cookie>(_anyHost);
-            if (_container is { Count: > 0 } container) snapshot.AddRange(container.GetAllCookies().Where(c => !c.Expired));
+            snapshot.AddRange(LiveCookies());
         }
         return snapshot.GetEnumerator();
     }
@@ -178,7 +173,7 @@ public sealed class CookieJar : IEnumerable<Cookie>
     {
         get
         {
-            lock (_gate) return _anyHost.Count == 0 && (_container is null || _container.Count == 0);
+            lock (_gate) return _anyHost.Count == 0 && !LiveCookies().Any();
         }
     }
 
@@ -191,7 +186,7 @@ public sealed class CookieJar : IEnumerable<Cookie>
             {
                 try
                 {
-                    Container.SetCookies(uri, value);
+                    Container.SetCookies(uri, MaxAgeBeatsExpires(value));
                 }
                 catch (CookieException)
                 {
@@ -217,6 +212,24 @@ public sealed class CookieJar : IEnumerable<Cookie>
                 foreach (Cookie c in container.GetCookies(uri)) into[c.Name] = c.Value;
             }
         }
+    }
+
+    private IEnumerable<Cookie> LiveCookies()
+        => _container is { Count: > 0 } container ? container.GetAllCookies().Where(c => !c.Expired) : [];
+
+    /// <summary>
+    /// RFC 6265 §5.3: when a Set-Cookie has both, Max-Age wins over Expires. CookieContainer applies whichever
+    /// comes last, so Expires is dropped when Max-Age is present.
+    /// </summary>
+    private static string MaxAgeBeatsExpires(string setCookie)
+    {
+        if (setCookie.IndexOf("max-age", StringComparison.OrdinalIgnoreCase) < 0 || setCookie.IndexOf("expires", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return setCookie;
+        }
+        var parts = setCookie.Split(';');
+        if (!parts.Skip(1).Any(p => p.TrimStart().StartsWith("max-age=", StringComparison.OrdinalIgnoreCase))) return setCookie;
+        return string.Join(";", parts.Where((p, i) => i == 0 || !p.TrimStart().StartsWith("expires=", StringComparison.OrdinalIgnoreCase)));
     }
 
     private static bool PathMatches(string requestPath, string cookiePath)

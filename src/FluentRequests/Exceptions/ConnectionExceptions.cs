@@ -32,7 +32,7 @@ public class RequestTimeoutException : RequestException
         : base(message, request, response, innerException) { }
 }
 
-/// <summary>The TCP (and TLS) connection was not established within the connect timeout (Requests' <c>ConnectTimeout</c>).</summary>
+/// <summary>The TCP connection was not established within the connect timeout (the TLS handshake that follows counts against the read timeout) (Requests' <c>ConnectTimeout</c>).</summary>
 public class ConnectTimeoutException : RequestTimeoutException
 {
     /// <inheritdoc cref="RequestException(string, PreparedRequest?, Response?, Exception?)"/>

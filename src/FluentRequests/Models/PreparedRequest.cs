@@ -77,15 +77,17 @@ public sealed class PreparedRequest
 
     internal bool TryRewindBody() => BodySource is null || BodySource.TryRewind();
 
-    /// <summary>Adds the Set-Cookie of <paramref name="response"/> to this request's Cookie header (as Requests' auth handlers do when resending).</summary>
+    /// <summary>Adds the Set-Cookie of <paramref name="response"/> to this request's Cookie header (as Requests' auth handlers do when resending); a name already in the header is replaced, not repeated.</summary>
     internal void AddResponseCookies(Response response)
     {
+        if (response.SetCookieHeaders.Count == 0) return;
         var cookies = new Dictionary<string, string>();
-        RequestCookies?.CollectFor(Uri, cookies);
+        foreach (var pair in (Headers["Cookie"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            int eq = pair.IndexOf('=');
+            if (eq > 0) cookies[pair[..eq]] = pair[(eq + 1)..];
+        }
         response.Cookies.CollectFor(Uri, cookies);
-        if (cookies.Count == 0) return;
-        var existing = Headers["Cookie"];
-        var added = string.Join("; ", cookies.Select(c => c.Key + "=" + c.Value));
-        Headers.SetUnchecked("Cookie", existing is null ? added : existing + "; " + added);
+        if (cookies.Count > 0) Headers.SetUnchecked("Cookie", CookieHeader.Join(cookies));
     }
 }

@@ -75,7 +75,7 @@ public sealed partial class Response
     {
         try
         {
-            using var document = IsUtf8Body() ? JsonDocument.Parse(Content) : JsonDocument.Parse(Text);
+            using var document = IsUtf8Body() ? JsonDocument.Parse(Utf8Json()) : JsonDocument.Parse(Text);
             return document.RootElement.Clone();
         }
         catch (JsonException e)
@@ -93,7 +93,7 @@ public sealed partial class Response
         try
         {
             return IsUtf8Body()
-                ? JsonSerializer.Deserialize<T>(Content, options ?? DefaultReadOptions)
+                ? JsonSerializer.Deserialize<T>(Utf8Json().Span, options ?? DefaultReadOptions)
                 : JsonSerializer.Deserialize<T>(Text, options ?? DefaultReadOptions);
         }
         catch (JsonException e)
@@ -183,6 +183,13 @@ public sealed partial class Response
         _content = buffer.ToArray();
         await DisposeAsync().ConfigureAwait(false);
         return _content;
+    }
+
+    /// <summary>The body for the UTF-8 JSON reader, without a byte order mark (Requests' <c>guess_json_utf</c> accepts one).</summary>
+    private ReadOnlyMemory<byte> Utf8Json()
+    {
+        var content = Content;
+        return content.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? content.AsMemory(3) : content;
     }
 
     private bool IsUtf8Body()

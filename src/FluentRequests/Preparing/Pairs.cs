@@ -127,6 +127,12 @@ internal static class Pairs
     public static ArgumentException Unsupported(object value, string argument) => new(
         $"Unsupported {argument} type {value.GetType().FullName}: {argument} accepts a mapping (IDictionary, IReadOnlyDictionary), " +
         "pairs (KeyValuePair or (string, value) tuples) or an anonymous object" +
-        (argument is "params" ? ", or a raw query string or byte[]." : argument is "data" ? ", or a string, byte[], Stream, IEnumerable<byte[]>, IAsyncEnumerable<byte[]> or HttpContent." : "."),
+        argument switch
+        {
+            "params" => ", or a raw query string or byte[].",
+            "data" => ", or a string, byte[], Stream, IEnumerable<byte[]>, IAsyncEnumerable<byte[]> or HttpContent.",
+            "cookies" => ", or a CookieJar, System.Net.CookieContainer or CookieCollection.",
+            _ => ".",
+        },
         argument);
 }

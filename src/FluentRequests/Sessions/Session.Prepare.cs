@@ -59,11 +59,16 @@ public sealed partial class Session
         return method.ToUpperInvariant();
     }
 
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z][A-Za-z0-9+.-]*:")]
+    private static partial System.Text.RegularExpressions.Regex SchemePrefixRegex();
+
+    private static readonly System.Text.RegularExpressions.Regex SchemePrefix = SchemePrefixRegex();
+
     private string ResolveAgainstBase(string url)
     {
         if (BaseUrl is null) return url;
         string trimmed = url.TrimStart();
-        if (trimmed.Contains("://", StringComparison.Ordinal)) return trimmed;
+        if (SchemePrefix.IsMatch(trimmed)) return trimmed;
         return trimmed.Length == 0 ? BaseUrl : Flurl.Url.Combine(BaseUrl, trimmed);
     }
 

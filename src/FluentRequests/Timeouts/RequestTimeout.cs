@@ -21,7 +21,7 @@ public sealed record RequestTimeout
     public static RequestTimeout Infinite { get; } = new(null, null);
 
     /// <summary>Creates a timeout.</summary>
-    /// <param name="connect">Limit for establishing each connection (TCP and TLS); <c>null</c> for none.</param>
+    /// <param name="connect">Limit for each TCP connection attempt (the TLS handshake after it counts as a read); <c>null</c> for none.</param>
     /// <param name="read">Limit for each wait on the server: the headers, then every body read; <c>null</c> for none.</param>
     /// <param name="total">Deadline for the whole call, redirects and retries included; <c>null</c> for none.</param>
     /// <exception cref="ArgumentException">A limit is zero, negative or longer than <see cref="int.MaxValue"/> milliseconds.</exception>

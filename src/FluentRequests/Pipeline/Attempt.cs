@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace FluentRequests;
 
 /// <summary>
@@ -6,6 +7,7 @@ namespace FluentRequests;
 /// </summary>
 internal static class Attempt
 {
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<Response> RunAsync(Call call, bool async, CancellationToken cancellationToken)
     {
         var request = call.Current;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Diagnostics;
 using System.Net;
@@ -9,6 +10,7 @@ internal static class HttpSender
 {
     private static readonly IReadOnlyList<string> NoCookies = [];
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<Response> SendAsync(PreparedRequest request, SendOptions options, bool async, CancellationToken cancellationToken)
     {
         var transport = TransportPool.Get(options.TransportFor(request));

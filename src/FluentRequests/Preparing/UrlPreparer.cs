@@ -15,6 +15,7 @@ internal static class UrlPreparer
     public static string Prepare(string url, string? encodedParams)
     {
         ArgumentNullException.ThrowIfNull(url);
+        if (string.IsNullOrEmpty(encodedParams) && IsAlreadyCanonical(url)) return url;
         url = url.TrimStart();
         int colon = url.IndexOf(':');
         if (colon <= 0 || !IsScheme(url.AsSpan(0, colon)) || (colon + 1 < url.Length && char.IsDigit(url[colon + 1]) && !url.Contains("//", StringComparison.Ordinal)))
@@ -80,6 +81,43 @@ internal static class UrlPreparer
         }
         Requote(sb, fragment);
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Whether <see cref="Prepare"/> would return <paramref name="url"/> unchanged: lower-case http(s) scheme and
+    /// host, a non-empty path, only characters that need no quoting and no escapes to normalise. Most URLs
+    /// an application sends are like that; for them preparing allocates nothing.
+    /// </summary>
+    private static bool IsAlreadyCanonical(string url)
+    {
+        int authorityStart = url.StartsWith("http://", StringComparison.Ordinal) ? 7
+            : url.StartsWith("https://", StringComparison.Ordinal) ? 8 : -1;
+        if (authorityStart < 0) return false;
+        int pathStart = url.IndexOfAny(['/', '?', '#'], authorityStart);
+        if (pathStart < 0 || url[pathStart] != '/') return false;
+        var authority = url.AsSpan(authorityStart, pathStart - authorityStart);
+        int colon = authority.IndexOf(':');
+        var host = colon < 0 ? authority : authority[..colon];
+        if (host.IsEmpty || host[0] is '.' or '*' || host.Contains("..", StringComparison.Ordinal)) return false;
+        foreach (char c in host)
+        {
+            if (!(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '.')) return false;
+        }
+        if (colon >= 0)
+        {
+            var port = authority[(colon + 1)..];
+            if (port.IsEmpty || port.Length > 5) return false;
+            foreach (char c in port)
+            {
+                if (!char.IsAsciiDigit(c)) return false;
+            }
+            if (int.Parse(port, NumberStyles.None, CultureInfo.InvariantCulture) > 65535) return false;
+        }
+        foreach (char c in url.AsSpan(pathStart))
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~') && (c == '%' || !SafeChars.Contains(c))) return false;
+        }
+        return true;
     }
 
     /// <summary>Encodes pairs as <c>application/x-www-form-urlencoded</c> (space as '+'), as Python's <c>urlencode</c>.</summary>

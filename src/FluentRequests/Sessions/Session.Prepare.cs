@@ -76,9 +76,9 @@ public sealed partial class Session
     private string? MergeParams(object? requestParams)
     {
         if (requestParams is string or byte[]) return UrlPreparer.EncodeParams(requestParams);
-        if (Params.Count == 0) return UrlPreparer.EncodeParams(requestParams);
+        if (_params is not { Count: > 0 } sessionParams) return UrlPreparer.EncodeParams(requestParams);
 
-        var merged = new List<KeyValuePair<string, object?>>(Params);
+        var merged = new List<KeyValuePair<string, object?>>(sessionParams);
         if (requestParams is not null)
         {
             if (!Pairs.IsMappingLike(requestParams)) throw Pairs.Unsupported(requestParams, "params");

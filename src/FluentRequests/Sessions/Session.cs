@@ -46,10 +46,15 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
     public Auth? Auth { get; set; }
 
     /// <summary>Proxies by <c>http</c>, <c>https</c>, <c>all</c>, <c>scheme://host</c> or <c>all://host</c>; a request's own win.</summary>
-    public IDictionary<string, string> Proxies { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+    public IDictionary<string, string> Proxies => _proxies ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    // Created on first use: the throwaway session behind Requests.Get should cost next to nothing.
+    private Dictionary<string, string>? _proxies;
+    private Dictionary<string, object?>? _params;
+    private Hooks? _hooks;
 
     /// <summary>Query parameters added to every request; a request's parameter of the same name wins, a <c>null</c> one removes it.</summary>
-    public IDictionary<string, object?> Params { get; } = new Dictionary<string, object?>();
+    public IDictionary<string, object?> Params => _params ??= new Dictionary<string, object?>();
 
     /// <summary>TLS verification. Default <c>true</c>.</summary>
     public Verify Verify { get; set; } = Verify.System;
@@ -89,7 +94,7 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
     public RetryPolicy? Retry { get; set; }
 
     /// <summary>Response hooks run on every response.</summary>
-    public Hooks Hooks { get; } = new();
+    public Hooks Hooks => _hooks ??= new Hooks();
 
     /// <summary>A base URL: a URL without a scheme is appended to it (with exactly one <c>/</c> between).</summary>
     public string? BaseUrl { get; set; }
@@ -156,7 +161,8 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
 
     private SendOptions MergeOptions(RequestArgs args, bool allowRedirectsDefault)
     {
-        IDictionary<string, string>? proxies = Proxies.Count == 0 ? args.Proxies : args.Proxies is null ? Proxies : Merge(Proxies, args.Proxies);
+        IDictionary<string, string>? proxies = _proxies is not { Count: > 0 } sessionProxies ? args.Proxies
+            : args.Proxies is null ? sessionProxies : Merge(sessionProxies, args.Proxies);
         return new SendOptions
         {
             Timeout = args.Timeout ?? Timeout ?? RequestTimeout.Default,
@@ -168,7 +174,7 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
             Cert = args.Cert ?? Cert,
             Stream = args.Stream ?? Stream,
             Retry = args.Retry ?? Retry,
-            SessionHooks = Hooks.OnResponse.Count > 0 ? Hooks : null,
+            SessionHooks = _hooks is { OnResponse.Count: > 0 } hooks ? hooks : null,
             SessionCookies = Cookies,
             JsonOptions = JsonOptions,
         };

@@ -77,18 +77,23 @@ public class BuilderImmutabilityTests : WireMockTest
         using var session = new Session();
         var configured = (onSession ? session.Url(Url("/i")) : Requests.Url(Url("/i")))
             .WithHeader("X-Common", "c").WithParam("q", "v").WithCookie("k", "1").WithBasicAuth("u", "p");
-        using var start = new ManualResetEventSlim(false);
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        var tasks = Enumerable.Range(0, threads).Select(i => Task.Run(async () =>
+        async Task<(Response response, Response? plain)> SendOne(int i)
         {
-            start.Wait();
             var mine = configured.WithHeader("X-Id", i.ToString(System.Globalization.CultureInfo.InvariantCulture)).WithParam("id", i);
             // Half the threads also send the shared builder itself.
             var response = async ? await mine.GetAsync() : mine.Get();
             var plain = i % 2 == 0 ? (async ? await configured.GetAsync() : configured.Get()) : null;
             return (response, plain);
-        })).ToArray();
-        start.Set();
+        }
+
+        // Sync sends block their thread: give each its own thread rather than starving the pool the servers run on.
+        var tasks = Enumerable.Range(0, threads).Select(i => async
+            ? Task.Run(async () => { await start.Task; return await SendOne(i); })
+            : Task.Factory.StartNew(() => { start.Task.Wait(); return SendOne(i).GetAwaiter().GetResult(); },
+                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+        start.SetResult();
         var results = await Task.WhenAll(tasks);
 
         Assert.That(results.Select(r => r.response.StatusCode), Is.All.EqualTo(200));

@@ -196,7 +196,8 @@ public class BuilderModifierTests : WireMockTest
             await Task.Delay(TimeSpan.FromSeconds(30), ctx.RequestAborted);
             await ctx.Response.WriteAsync("late");
         });
-        var builder = Requests.Url(server.Url("/slow")).WithTimeout(0.3);
+        // A generous connect limit so a loaded machine cannot turn this into a connect timeout; only the read is short.
+        var builder = Requests.Url(server.Url("/slow")).WithTimeout((10.0, 0.3));
 
         var e = await Send.Throws<ReadTimeoutException>(async, () => builder.Get(), () => builder.GetAsync());
 

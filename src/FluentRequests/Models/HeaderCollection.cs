@@ -88,7 +88,13 @@ public sealed class HeaderCollection : IEnumerable<KeyValuePair<string, string>>
     public void Clear() => _entries.Clear();
 
     /// <summary>A copy that can be changed independently.</summary>
-    public HeaderCollection Copy() => new(new List<KeyValuePair<string, string>>(_entries));
+    public HeaderCollection Copy()
+    {
+        // Room for the few headers a prepared request adds (Content-Type, Content-Length, Cookie, Authorization).
+        var entries = new List<KeyValuePair<string, string>>(_entries.Count + 4);
+        entries.AddRange(_entries);
+        return new(entries);
+    }
 
     /// <inheritdoc/>
     public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => _entries.GetEnumerator();

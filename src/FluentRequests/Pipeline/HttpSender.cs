@@ -32,7 +32,8 @@ internal static class HttpSender
         }
         var elapsed = Stopwatch.GetElapsedTime(start);
         message.Dispose();
-        exchange.BeginBody(received);
+        // Streamed bodies may be read with IterContent (sync) whichever way they were requested.
+        exchange.BeginBody(received, syncReadsPossible: !async || options.Stream);
         var headers = ReadHeaders(received, out var setCookies);
         Stream raw;
         try
@@ -64,9 +65,9 @@ internal static class HttpSender
         return new Response(request, (int)received.StatusCode, received.ReasonPhrase, headers, setCookies, elapsed, content, null, null);
     }
 
-    private static HttpRequestMessage BuildMessage(PreparedRequest request)
+    private static ExchangeMessage BuildMessage(PreparedRequest request)
     {
-        var message = new HttpRequestMessage(HttpMethod.Parse(request.Method), request.Uri)
+        var message = new ExchangeMessage(HttpMethod.Parse(request.Method), request.Uri)
         {
             Version = HttpVersion.Version11,
             VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,

@@ -18,13 +18,20 @@ public sealed partial class Session
     public PreparedRequest Prepare(FluentRequests.Request request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        string method = PrepareMethod(request.Method);
-        string url = UrlPreparer.Prepare(ResolveAgainstBase(request.Url), MergeParams(request.Params));
-        var headers = MergeHeaders(request.Headers);
+        return PrepareCore(request.Method, request.Url, request.Headers, request.Params, request.Data, request.Json, request.Files,
+            request.Cookies, request.Auth, request.Hooks);
+    }
+
+    private PreparedRequest PrepareCore(string requestMethod, string requestUrl, object? requestHeaders, object? requestParams,
+        object? data, object? json, Files? files, object? requestCookies, Auth? requestAuth, Hooks? hooks)
+    {
+        string method = PrepareMethod(requestMethod);
+        string url = UrlPreparer.Prepare(ResolveAgainstBase(requestUrl), MergeParams(requestParams));
+        var headers = MergeHeaders(requestHeaders);
         var prepared = new PreparedRequest(method, url, headers, null)
         {
-            RequestCookies = ToJar(request.Cookies),
-            Hooks = request.Hooks,
+            RequestCookies = ToJar(requestCookies),
+            Hooks = hooks,
         };
 
         if (!headers.ContainsKey("Cookie") && (prepared.RequestCookies is not null || !Cookies.IsEmpty))
@@ -35,9 +42,9 @@ public sealed partial class Session
             if (cookies.Count > 0) headers.SetUnchecked("Cookie", CookieHeader.Join(cookies));
         }
 
-        prepared.BodySource = BodyEncoder.Encode(method, request.Data, request.Json, request.Files, headers, JsonOptions);
+        prepared.BodySource = BodyEncoder.Encode(method, data, json, files, headers, JsonOptions);
 
-        var auth = request.Auth ?? Auth ?? AuthFromUrl(prepared.Uri);
+        var auth = requestAuth ?? Auth ?? AuthFromUrl(prepared.Uri);
         if (auth is not null)
         {
             auth.Apply(prepared);

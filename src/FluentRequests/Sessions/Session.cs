@@ -138,17 +138,8 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
 
     internal ValueTask<Response> RequestCoreAsync(string method, string url, RequestArgs args, bool async, CancellationToken cancellationToken)
     {
-        var request = new FluentRequests.Request(method, url)
-        {
-            Headers = args.Headers,
-            Params = args.Params,
-            Data = args.Data,
-            Json = args.Json,
-            Files = args.Files,
-            Cookies = args.Cookies,
-            Auth = args.Auth,
-        };
-        var prepared = Prepare(request);
+        ArgumentNullException.ThrowIfNull(url);
+        var prepared = PrepareCore(method, url, args.Headers, args.Params, args.Data, args.Json, args.Files, args.Cookies, args.Auth, hooks: null);
         return SendCoreAsync(prepared, MergeOptions(args, allowRedirectsDefault: prepared.Method != "HEAD"), async, cancellationToken);
     }
 

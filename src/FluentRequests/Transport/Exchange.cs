@@ -7,7 +7,6 @@ namespace FluentRequests;
 /// </summary>
 internal sealed class Exchange : IDisposable
 {
-    private static readonly HttpRequestOptionsKey<Exchange> Key = new("FluentRequests.Exchange");
     private readonly object _gate = new();
     private readonly CancellationTokenSource _timer;
     private Phase _phase = Phase.Headers;
@@ -16,12 +15,12 @@ internal sealed class Exchange : IDisposable
 
     private enum Phase { Headers, Body, Done }
 
-    public Exchange(HttpRequestMessage request, RequestTimeout timeout, CancellationToken outer)
+    public Exchange(ExchangeMessage request, RequestTimeout timeout, CancellationToken outer)
     {
         Timeout = timeout;
         Outer = outer;
         _timer = outer.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(outer) : new CancellationTokenSource();
-        request.Options.Set(Key, this);
+        request.Exchange = this;
         // Until a new connection is being made, the wait for headers is bounded by the read limit; a
         // connect in between pauses it (the connect limit applies there) and restarts it once connected.
         Arm(timeout.Read);
@@ -39,14 +38,17 @@ internal sealed class Exchange : IDisposable
     public bool ReadTimerFired => _timer.IsCancellationRequested && !Outer.IsCancellationRequested;
 
     public static Exchange? Of(HttpRequestMessage? request)
-        => request is not null && request.Options.TryGetValue(Key, out var exchange) ? exchange : null;
+        => (request as ExchangeMessage)?.Exchange;
 
     public void OnConnecting() => ArmIf(Phase.Headers, null);
 
     public void OnConnected() => ArmIf(Phase.Headers, Timeout.Read);
 
-    /// <summary>Headers arrived: from now on the timer runs only during body reads, and firing aborts the message (sync reads take no token).</summary>
-    public void BeginBody(HttpResponseMessage message)
+    /// <summary>
+    /// Headers arrived: from now on the timer runs only during body reads. Synchronous reads take no token, so
+    /// when the body may be read synchronously the timer's firing aborts the message instead.
+    /// </summary>
+    public void BeginBody(HttpResponseMessage message, bool syncReadsPossible)
     {
         lock (_gate)
         {
@@ -54,7 +56,7 @@ internal sealed class Exchange : IDisposable
             _phase = Phase.Body;
             _message = message;
             Arm(null);
-            _abortOnTimeout = _timer.Token.UnsafeRegister(static m => ((HttpResponseMessage)m!).Dispose(), message);
+            if (syncReadsPossible) _abortOnTimeout = _timer.Token.UnsafeRegister(static m => ((HttpResponseMessage)m!).Dispose(), message);
         }
     }
 
@@ -86,4 +88,14 @@ internal sealed class Exchange : IDisposable
     {
         if (!_timer.IsCancellationRequested) _timer.CancelAfter(limit ?? System.Threading.Timeout.InfiniteTimeSpan);
     }
+}
+
+/// <summary>
+/// A request message that carries its <see cref="Exchange"/> to the shared handler's connect callback
+/// (<see cref="SocketsHttpConnectionContext.InitialRequestMessage"/>): a field instead of an Options
+/// dictionary per request.
+/// </summary>
+internal sealed class ExchangeMessage(HttpMethod method, Uri uri) : HttpRequestMessage(method, uri)
+{
+    public Exchange? Exchange { get; set; }
 }

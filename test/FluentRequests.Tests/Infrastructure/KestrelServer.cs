@@ -24,19 +24,23 @@ public sealed class KestrelServer : IAsyncDisposable
     /// <summary>How many TCP connections the server has accepted.</summary>
     public int Connections => Volatile.Read(ref _connections);
 
-    public static async Task<KestrelServer> StartAsync(RequestDelegate handler, Action<KestrelServerOptions>? configure = null)
+    public static async Task<KestrelServer> StartAsync(RequestDelegate handler, Action<KestrelServerOptions>? configure = null, bool https = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         KestrelServer? server = null;
         builder.WebHost.ConfigureKestrel(options =>
         {
-            options.Listen(IPAddress.Loopback, 0, listen => listen.Use(next => async connection =>
-            {
-                Interlocked.Increment(ref server!._connections);
-                await next(connection);
-            }));
             configure?.Invoke(options);
+            options.Listen(IPAddress.Loopback, 0, listen =>
+            {
+                listen.Use(next => async connection =>
+                {
+                    Interlocked.Increment(ref server!._connections);
+                    await next(connection);
+                });
+                if (https) listen.UseHttps();
+            });
         });
         var app = builder.Build();
         server = new KestrelServer(app);

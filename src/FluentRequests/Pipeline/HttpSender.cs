@@ -51,7 +51,7 @@ internal static class HttpSender
             return new Response(request, (int)received.StatusCode, received.ReasonPhrase, headers, setCookies, elapsed, null,
                 new StreamedBody(raw, codings, exchange, request), exchange);
         }
-        var body = new GuardedBodyStream(ContentDecoding.Decode(raw, codings), exchange, request);
+        var body = new GuardedBodyStream(ContentDecoding.Decode(raw, codings), exchange, request, readToEnd: true);
         byte[] content;
         try
         {

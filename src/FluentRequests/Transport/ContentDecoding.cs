@@ -48,17 +48,11 @@ internal static class ContentDecoding
 /// "deflate" should be zlib-wrapped (RFC 9110), but some servers send raw deflate; like urllib3, accept both,
 /// telling them apart by the zlib header in the first two bytes.
 /// </summary>
-internal sealed class DeflateEitherStream(Stream inner) : Stream
+internal sealed class DeflateEitherStream(Stream inner) : ReadOnlyStream
 {
     private Stream? _decoder;
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -94,8 +88,6 @@ internal sealed class DeflateEitherStream(Stream inner) : Stream
         return await _decoder.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     private Stream Choose(byte[] header, int length)
     {
@@ -104,10 +96,6 @@ internal sealed class DeflateEitherStream(Stream inner) : Stream
         return zlib ? new ZLibStream(prefixed, CompressionMode.Decompress) : new DeflateStream(prefixed, CompressionMode.Decompress);
     }
 
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
@@ -120,18 +108,12 @@ internal sealed class DeflateEitherStream(Stream inner) : Stream
     }
 
     /// <summary>Replays the bytes already read to sniff the format, then continues with the rest.</summary>
-    private sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : Stream
+    private sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : ReadOnlyStream
     {
         private ReadOnlyMemory<byte> _prefix = prefix;
 
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
+                    
+    
         public override int Read(Span<byte> buffer)
         {
             if (_prefix.IsEmpty) return rest.Read(buffer);
@@ -147,14 +129,8 @@ internal sealed class DeflateEitherStream(Stream inner) : Stream
             return new ValueTask<int>(Read(buffer.Span));
         }
 
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-            => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
+                    }
 }
 
 /// <summary>The body of a streamed response: read decoded (Content, IterContent) or undecoded (Raw), once.</summary>

@@ -9,15 +9,9 @@ namespace FluentRequests;
 /// likes. A body read to the end at once (<paramref name="readToEnd"/>) keeps it running between reads: each read
 /// re-arms it anyway, and touching the shared timer queue twice per read costs throughput under load.
 /// </remarks>
-internal sealed class GuardedBodyStream(Stream inner, Exchange exchange, PreparedRequest request, bool readToEnd = false) : Stream
+internal sealed class GuardedBodyStream(Stream inner, Exchange exchange, PreparedRequest request, bool readToEnd = false) : ReadOnlyStream
 {
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -36,8 +30,6 @@ internal sealed class GuardedBodyStream(Stream inner, Exchange exchange, Prepare
         }
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -62,10 +54,6 @@ internal sealed class GuardedBodyStream(Stream inner, Exchange exchange, Prepare
         }
     }
 
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

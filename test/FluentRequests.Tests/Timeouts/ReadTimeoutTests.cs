@@ -22,8 +22,8 @@ public class ReadTimeoutTests
                 await Task.Delay(Timeout.Infinite, ctx.RequestAborted);
                 break;
             case "/dribble":
-                // Ten bytes, 100 ms apart: slower than no read timeout, each gap far below it.
-                for (int i = 0; i < 10; i++)
+                // Fifteen bytes, 100 ms apart: 1.5 s in all, each gap far below the 1 s read limit.
+                for (int i = 0; i < 15; i++)
                 {
                     await ctx.Response.Body.WriteAsync(new byte[] { (byte)'a' }, ctx.RequestAborted);
                     await ctx.Response.Body.FlushAsync(ctx.RequestAborted);
@@ -94,13 +94,13 @@ public class ReadTimeoutTests
     [Test]
     public async Task SlowButSteadyBodyIsNotATimeout([Values] bool async)
     {
-        // The read limit bounds each wait, not the whole body: 10 bytes 100 ms apart under a 0.8 s read limit
+        // The read limit bounds each wait, not the whole body: 15 bytes 100 ms apart under a 1 s read limit
         // succeed, although the body takes longer than the limit.
         string url = _server.Url("/dribble");
         var response = await Send.Either(async,
-            () => Requests.Get(url, timeout: (5, 0.8)),
-            () => Requests.GetAsync(url, timeout: (5, 0.8)));
-        Assert.That(response.Text, Is.EqualTo("aaaaaaaaaa"));
+            () => Requests.Get(url, timeout: (5, 1)),
+            () => Requests.GetAsync(url, timeout: (5, 1)));
+        Assert.That(response.Text, Is.EqualTo(new string('a', 15)));
     }
 
     [Test]

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Polly;
 using Polly.Timeout;
 
@@ -20,10 +20,12 @@ namespace FluentRequests;
 internal static class ResiliencePipelines
 {
     private static readonly ResiliencePipeline<Response> WithoutRetry = Build(null);
-    private static readonly ConcurrentDictionary<RetryPolicy, ResiliencePipeline<Response>> WithRetry = new();
+    // Keyed by the policy instance and held weakly: a session's policy builds its pipeline once, and policies
+    // made per call (with their own method or status sets) cannot grow the cache without bound.
+    private static readonly ConditionalWeakTable<RetryPolicy, ResiliencePipeline<Response>> WithRetry = new();
 
     public static ResiliencePipeline<Response> For(RetryPolicy? retry)
-        => retry is null ? WithoutRetry : WithRetry.GetOrAdd(retry, Build);
+        => retry is null ? WithoutRetry : WithRetry.GetValue(retry, Build);
 
     private static ResiliencePipeline<Response> Build(RetryPolicy? retry)
     {

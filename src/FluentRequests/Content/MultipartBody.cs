@@ -129,8 +129,8 @@ internal sealed class MultipartBody : RequestBody
                     "Data must not be a string. With files, data holds the other form fields: a mapping, pairs or an anonymous object.", nameof(data));
             case Stream or HttpContent or IEnumerable<byte[]> or IAsyncEnumerable<byte[]>:
                 throw new ArgumentException(
-                    $"A streamed data body ({data.GetType().Name}) cannot be sent with files: with files, data holds the other form " +
-                    "fields (a mapping, pairs or an anonymous object). Send the stream as one of the files instead.", nameof(data));
+                    $"Streamed bodies and files are mutually exclusive: data is a {data.GetType().Name}, but with files, data holds the " +
+                    "other form fields (a mapping, pairs or an anonymous object). Send the stream as one of the files instead.", nameof(data));
         }
         if (!Pairs.IsMappingLike(data)) throw Pairs.Unsupported(data, "data");
         var fields = new List<(string, byte[])>();

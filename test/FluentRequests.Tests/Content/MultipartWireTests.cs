@@ -156,7 +156,8 @@ public class MultipartWireTests
     public async Task StreamedDataWithFilesIsRejected([ValueSource(nameof(StreamedData))] object data, [Values] bool async)
     {
         var e = await PostRejected(async, new Files { ["f"] = "x" }, data);
-        Assert.That(e.Message, Does.Contain("cannot be sent with files"));
+        Assert.That(e.Message, Does.StartWith("Streamed bodies and files are mutually exclusive"), "Requests' words");
+        Assert.That(e.ParamName, Is.EqualTo("data"));
         Assert.That(_server.Received.Where(r => r.PathAndQuery.StartsWith("/rejected")), Is.Empty, "nothing was sent");
     }
 

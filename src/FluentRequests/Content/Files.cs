@@ -12,11 +12,11 @@ public sealed class Files : IEnumerable<KeyValuePair<string, FileField>>
 
     /// <summary>Adds a part; the indexer's setter appends too, so repeated names are kept.</summary>
     /// <param name="name">The form field name.</param>
-    /// <param name="field">The part.</param>
-    public void Add(string name, FileField field)
+    /// <param name="field">The part; <c>null</c> adds a part with no content, which is not sent (Requests skips <c>None</c>).</param>
+    public void Add(string name, FileField? field)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        _parts.Add(new(name, field ?? throw new ArgumentNullException(nameof(field))));
+        _parts.Add(new(name, field ?? new FileField(null, null)));
     }
 
     /// <summary>Gets the first part with this name (or <c>null</c>); setting appends a part.</summary>
@@ -24,7 +24,7 @@ public sealed class Files : IEnumerable<KeyValuePair<string, FileField>>
     public FileField? this[string name]
     {
         get => _parts.FirstOrDefault(p => p.Key == name).Value;
-        set => Add(name, value ?? throw new ArgumentNullException(nameof(value)));
+        set => Add(name, value);
     }
 
     /// <summary>How many parts there are.</summary>

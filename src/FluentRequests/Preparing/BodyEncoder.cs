@@ -12,8 +12,7 @@ internal static class BodyEncoder
         string? contentType = null;
         if (files is { Count: > 0 })
         {
-            var fields = data is null ? [] : Pairs.Flatten(data, "data").ToList();
-            var multipart = new MultipartBody(files, fields);
+            var multipart = new MultipartBody(files, data);
             body = multipart;
             contentType = multipart.ContentType;
         }

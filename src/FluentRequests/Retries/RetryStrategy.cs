@@ -28,9 +28,8 @@ internal static class RetryStrategy
     private static bool ShouldRetry(RetryPolicy policy, Outcome<Response> outcome, Call call)
     {
         var request = call.Current;
-        if (request.BodySource is { } body && !body.TryRewind()) return false;
         bool methodAllowed = policy.Methods.Contains(request.Method);
-        return outcome.Exception switch
+        bool retry = outcome.Exception switch
         {
             null => methodAllowed && policy.StatusCodes.Contains(outcome.Result!.StatusCode),
             // The request never reached the server: safe to retry whatever the method (urllib3's connect errors).
@@ -38,6 +37,14 @@ internal static class RetryStrategy
             ReadTimeoutException or ChunkedEncodingException or ConnectionException and not SslException => policy.RetryOnReadErrors && methodAllowed,
             _ => false,
         };
+        // A retry resends the body: every stream in it goes back to where it started, or the call fails now
+        // (urllib3's rewind_body) instead of waiting out the backoff to send a body that is gone.
+        if (retry && request.BodySource is { } body && !body.TryRewind())
+        {
+            throw new UnrewindableBodyException(
+                $"Unable to rewind the request body to retry {request.Url}: the stream cannot seek.", request, outcome.Result, outcome.Exception);
+        }
+        return retry;
     }
 
     /// <summary>The Retry-After delay (seconds or an HTTP date), capped at <see cref="RetryPolicy.MaxRetryAfter"/>; <c>null</c> uses the backoff.</summary>

@@ -15,8 +15,10 @@ public static partial class DocSnippets
     }
 
     // fluent.md: Every modifier
-    public static void FluentModifiers(Session session, RetryPolicy retry)
+    public static void FluentModifiers()
     {
+        using var session = new Session();
+        var retry = new RetryPolicy { MaxRetries = 2 };
         var builder = session.Url("https://httpbin.org/anything")
             .WithHeader("Accept", "application/json")
             .WithHeaders(new { X_Trace = "1", X_Tenant = "acme" })
@@ -38,8 +40,14 @@ public static partial class DocSnippets
     }
 
     // fluent.md: Every sender
-    public static async Task FluentSenders(RequestBuilder b, Files files, CancellationToken ct)
+    public static async Task FluentSenders()
     {
+        using var session = new Session();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        CancellationToken ct = cts.Token;
+        RequestBuilder b = session.Url("https://httpbin.org/anything");
+        var files = new Files { { "upload", ("notes.txt", "file contents", "text/plain") } };
+
         Response r;
         r = b.Get();
         r = b.Head();
@@ -74,8 +82,8 @@ public static partial class DocSnippets
         // r = requests.get(url, params={"q": "x"}, headers={"X-Trace": "1"}, timeout=(3.05, 27), allow_redirects=False)
         var r = Requests.Get("https://httpbin.org/get", @params: new { q = "x" }, headers: new { X_Trace = "1" }, timeout: (3.05, 27), allowRedirects: false);
 
-        // with requests.Session() as s: s.auth = ("user", "pass"); s.verify = "/path/ca.pem"; s.post(url, json={"a": 1})
-        using var s = new Session { Auth = ("user", "pass"), Verify = "/path/ca.pem" };
+        // with requests.Session() as s: s.auth = ("user", "pass"); s.verify = "/etc/ssl/certs/ca-certificates.crt"; s.post(url, json={"a": 1})
+        using var s = new Session { Auth = ("user", "pass"), Verify = "/etc/ssl/certs/ca-certificates.crt" };  // a CA bundle that exists
         s.Post("https://httpbin.org/post", json: new { a = 1 });
 
         // s.mount("https://", HTTPAdapter(max_retries=Retry(total=3, backoff_factor=0.5, status_forcelist=[503])))

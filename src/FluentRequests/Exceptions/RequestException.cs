@@ -27,16 +27,18 @@ public class RequestException : Exception
     /// <summary>Whether the request never reached the server (DNS, refused, connect timeout), so resending is safe for any method.</summary>
     internal bool NotSent { get; set; }
 
-    /// <summary>The same kind of exception with a new message, this one as its inner exception.</summary>
-    internal RequestException WithMessage(string message)
-    {
-        if (Activator.CreateInstance(GetType(), message, Request, Response, this) is RequestException copy)
-        {
-            copy.NotSent = NotSent;
-            return copy;
-        }
-        return this;
-    }
+    /// <summary>
+    /// The message, followed by any note added while the error travelled up (e.g. how many attempts were made).
+    /// </summary>
+    public override string Message => _note is null ? base.Message : $"{base.Message} {_note}";
+
+    private string? _note;
+
+    /// <summary>
+    /// Appends <paramref name="note"/> to <see cref="Message"/>. The exception keeps its type, stack trace and
+    /// inner exception, so this works for any subclass (copying one would need a constructor it may not have).
+    /// </summary>
+    internal void AddNote(string note) => _note = _note is null ? note : $"{_note} {note}";
 }
 
 /// <summary>An HTTP error status (4xx or 5xx), raised by <see cref="Response.RaiseForStatus"/> (Requests' <c>HTTPError</c>).</summary>
@@ -55,7 +57,10 @@ public class TooManyRedirectsException : RequestException
         : base(message, request, response, innerException) { }
 }
 
-/// <summary>A header name or value is invalid: CR or LF, leading whitespace, or a colon in the name (Requests' <c>InvalidHeader</c>).</summary>
+/// <summary>
+/// A header name or value is invalid: CR or LF, leading whitespace, or a colon in the name; or a non-zero Content-Length
+/// set on a request without a body (Requests' <c>InvalidHeader</c>).
+/// </summary>
 public class InvalidHeaderException : RequestException
 {
     /// <inheritdoc cref="RequestException(string, PreparedRequest?, Response?, Exception?)"/>

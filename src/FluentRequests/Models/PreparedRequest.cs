@@ -36,7 +36,8 @@ public sealed class PreparedRequest
 
     /// <summary>
     /// The body: a <c>byte[]</c> for encoded bodies (form, JSON, strings and bytes), otherwise the
-    /// <see cref="Stream"/>, chunk sequence or <see cref="HttpContent"/> given; <c>null</c> when there is none.
+    /// <see cref="Stream"/>, chunk sequence or <see cref="HttpContent"/> given, or for a multipart upload the
+    /// <see cref="FluentRequests.Files"/> given (the parts are encoded while sending); <c>null</c> when there is none.
     /// </summary>
     public object? Body => BodySource?.PublicValue;
 

@@ -79,7 +79,7 @@ internal static class HttpSender
             {
                 if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
                 {
-                    content ??= value == "0" ? new ByteArrayContent([]) : null;
+                    content ??= EmptyContent(request, value);
                     if (content is not null && long.TryParse(value, out long length)) content.Headers.ContentLength = length;
                     continue;
                 }
@@ -104,6 +104,14 @@ internal static class HttpSender
         message.Content = content;
         return message;
     }
+
+    /// <summary>The body for a Content-Length the caller set on a request without one: only 0 can be kept honestly.</summary>
+    private static ByteArrayContent EmptyContent(PreparedRequest request, string contentLength)
+        => long.TryParse(contentLength, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long length) && length == 0
+            ? new ByteArrayContent([])
+            : throw new InvalidHeaderException(
+                $"The request to {request.Url} has no body but sets Content-Length: {contentLength}; the server would wait for bytes that never come. "
+                + "Remove the header, set it to 0, or pass the body as data.", request);
 
     private static bool IsContentHeader(string name)
         => name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase)

@@ -70,7 +70,8 @@ internal static class ResiliencePipelines
         }
         catch (RequestException e) when (call.Attempts > 1 && call.Options.Retry is not null && e.Response is null)
         {
-            throw e.WithMessage($"{e.Message} (gave up after {call.Attempts} attempts)");
+            e.AddNote($"(gave up after {call.Attempts} attempts)");
+            throw;
         }
         finally
         {

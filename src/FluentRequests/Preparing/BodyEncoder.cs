@@ -38,14 +38,16 @@ internal static class BodyEncoder
         return body;
     }
 
-    /// <summary>Requests' <c>prepare_content_length</c>: a known length is sent, unknown is chunked, no body sends 0 except for GET and HEAD.</summary>
+    /// <summary>
+    /// Requests' <c>prepare_content_length</c>: a known length is sent, unknown is chunked; with no body a Content-Length
+    /// the caller set is kept, else 0 is sent except for GET and HEAD.
+    /// </summary>
     public static void SetLength(string method, RequestBody? body, HeaderCollection headers)
     {
         if (body is null)
         {
             headers.Remove("Transfer-Encoding");
-            if (method is "GET" or "HEAD") headers.Remove("Content-Length");
-            else headers.SetUnchecked("Content-Length", "0");
+            if (method is not ("GET" or "HEAD") && !headers.ContainsKey("Content-Length")) headers.SetUnchecked("Content-Length", "0");
         }
         else if (body.Length is { } length)
         {

@@ -20,12 +20,12 @@ internal static class UrlPreparer
         int colon = url.IndexOf(':');
         if (colon <= 0 || !IsScheme(url.AsSpan(0, colon)) || (colon + 1 < url.Length && char.IsDigit(url[colon + 1]) && !url.Contains("//", StringComparison.Ordinal)))
         {
-            throw new MissingSchemaException($"Invalid URL '{url}': No scheme supplied. Perhaps you meant https://{url}?");
+            throw MissingScheme(url);
         }
         string scheme = url[..colon].ToLowerInvariant();
         if (scheme is not ("http" or "https"))
         {
-            throw new InvalidSchemaException($"No connection adapters were found for '{url}'");
+            throw new InvalidSchemaException($"The URL '{url}' uses the scheme '{url[..colon]}'; only http and https URLs can be sent.");
         }
 
         string rest = url[(colon + 1)..];
@@ -141,6 +141,14 @@ internal static class UrlPreparer
         _ when Pairs.IsMappingLike(parameters) => EncodePairs(Pairs.Flatten(parameters, "params")),
         _ => throw Pairs.Unsupported(parameters, "params"),
     };
+
+    /// <summary>Requests' MissingSchema, with the hint that fits: a path needs a base URL, a bare host needs a scheme.</summary>
+    private static MissingSchemaException MissingScheme(string url)
+        => url.Length == 0 || url[0] is '/' or '.' or '?' or '#'
+            ? new MissingSchemaException(
+                $"The URL '{url}' is relative and there is no base URL to resolve it against: pass an absolute URL "
+                + "(http:// or https://), or set Session.BaseUrl and send through that session.")
+            : new MissingSchemaException($"The URL '{url}' has no scheme (http:// or https://). Did you mean 'https://{url}'?");
 
     private static bool IsScheme(ReadOnlySpan<char> s)
     {

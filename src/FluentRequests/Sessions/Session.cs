@@ -17,7 +17,8 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
 
     /// <summary>
     /// The JSON options used for <c>json</c> bodies when a session does not set its own: property names as
-    /// declared (no naming policy, like a Python dict's keys), non-ASCII and HTML characters written as-is.
+    /// declared (no naming policy, like a Python dict's keys), non-ASCII and HTML characters written as-is,
+    /// except characters beyond the Basic Multilingual Plane (emoji), which System.Text.Json always escapes.
     /// </summary>
     public static JsonSerializerOptions DefaultJsonOptions { get; } = new(JsonSerializerDefaults.General)
     {
@@ -36,16 +37,23 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
         Headers.SetUnchecked("Connection", "keep-alive");
     }
 
-    /// <summary>Headers sent with every request; starts with User-Agent, Accept-Encoding, Accept and Connection.</summary>
+    /// <summary>Headers sent with every request; a request's header of the same name (any case) wins, a <c>null</c> one removes it.</summary>
+    /// <value>
+    /// The default value is User-Agent <see cref="DefaultUserAgent"/>, Accept-Encoding <c>gzip, deflate, br</c>,
+    /// Accept <c>*/*</c> and Connection <c>keep-alive</c>.
+    /// </value>
     public HeaderCollection Headers { get; }
 
     /// <summary>Cookies sent where they apply, and where Set-Cookie from every response is stored.</summary>
+    /// <value>The default value is an empty jar.</value>
     public CookieJar Cookies { get; } = new();
 
     /// <summary>Authentication for every request; a request's own <c>auth</c> wins.</summary>
+    /// <value>The default value is <see langword="null"/>: no authentication.</value>
     public Auth? Auth { get; set; }
 
     /// <summary>Proxies by <c>http</c>, <c>https</c>, <c>all</c>, <c>scheme://host</c> or <c>all://host</c>; a request's own win.</summary>
+    /// <value>The default value is an empty dictionary: no proxy.</value>
     public IDictionary<string, string> Proxies => _proxies ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
     // Created on first use: the throwaway session behind Requests.Get should cost next to nothing.
@@ -54,18 +62,23 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
     private Hooks? _hooks;
 
     /// <summary>Query parameters added to every request; a request's parameter of the same name wins, a <c>null</c> one removes it.</summary>
+    /// <value>The default value is an empty dictionary.</value>
     public IDictionary<string, object?> Params => _params ??= new Dictionary<string, object?>();
 
-    /// <summary>TLS verification. Default <c>true</c>.</summary>
+    /// <summary>TLS verification: <c>true</c> (the system's trust store), <c>false</c>, or the path of a CA bundle.</summary>
+    /// <value>The default value is <see cref="Verify.System"/> (<c>true</c>).</value>
     public Verify Verify { get; set; } = Verify.System;
 
-    /// <summary>The TLS client certificate, or <c>null</c>.</summary>
+    /// <summary>The TLS client certificate.</summary>
+    /// <value>The default value is <see langword="null"/>: no client certificate.</value>
     public ClientCert? Cert { get; set; }
 
-    /// <summary>Whether responses stream by default (then dispose them). Default <c>false</c>.</summary>
+    /// <summary>Whether responses stream by default (then dispose them).</summary>
+    /// <value>The default value is <see langword="false"/>: bodies are read before the call returns.</value>
     public bool Stream { get; set; }
 
-    /// <summary>The most redirects one call follows before <see cref="TooManyRedirectsException"/>. Default 30.</summary>
+    /// <summary>The most redirects one call follows before <see cref="TooManyRedirectsException"/>.</summary>
+    /// <value>The default value is 30, as Requests. Must not be negative.</value>
     public int MaxRedirects
     {
         get => _maxRedirects;
@@ -75,31 +88,38 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
     private int _maxRedirects = 30;
 
     /// <summary>
-    /// Whether a redirect from https to http is followed (its Authorization is stripped either way).
-    /// Default <c>true</c>, as Requests; set <c>false</c> to refuse such a redirect with a <see cref="RequestException"/>.
+    /// Whether a redirect from https to http is followed (its Authorization is stripped either way);
+    /// <c>false</c> refuses such a redirect with a <see cref="RequestException"/>.
     /// </summary>
+    /// <value>The default value is <see langword="true"/>, as Requests.</value>
     public bool AllowHttpsToHttpRedirects { get; set; } = true;
 
     /// <summary>
     /// Whether environment settings (proxy variables such as HTTPS_PROXY and NO_PROXY) may be used, as Requests'
-    /// <c>trust_env</c>. Default <c>true</c>; explicit <see cref="Proxies"/> always win. Environment proxies are
+    /// <c>trust_env</c>; explicit <see cref="Proxies"/> always win. Environment proxies are
     /// read by the proxy transport stage; until then no environment variable changes where a request goes.
     /// </summary>
+    /// <value>The default value is <see langword="true"/>.</value>
     public bool TrustEnv { get; set; } = true;
 
-    /// <summary>The timeout of every request that gives none. Default <see cref="RequestTimeout.Default"/> (10 s connect, 60 s read); never unbounded unless set to <see cref="RequestTimeout.Infinite"/>.</summary>
+    /// <summary>The timeout of every request that gives none; never unbounded unless set to <see cref="RequestTimeout.Infinite"/>.</summary>
+    /// <value>The default value is <see cref="RequestTimeout.Default"/>: 10 s to connect, 60 s for each read, no total deadline.</value>
     public RequestTimeout? Timeout { get; set; } = RequestTimeout.Default;
 
-    /// <summary>The retry policy; <c>null</c> (the default) does not retry.</summary>
+    /// <summary>The retry policy of every request that gives none.</summary>
+    /// <value>The default value is <see langword="null"/>: no retries.</value>
     public RetryPolicy? Retry { get; set; }
 
     /// <summary>Response hooks run on every response.</summary>
+    /// <value>The default value is an empty set of hooks.</value>
     public Hooks Hooks => _hooks ??= new Hooks();
 
     /// <summary>A base URL: a URL without a scheme is appended to it (with exactly one <c>/</c> between).</summary>
+    /// <value>The default value is <see langword="null"/>: every URL must be absolute.</value>
     public string? BaseUrl { get; set; }
 
-    /// <summary>The JSON options for <c>json</c> bodies. Default <see cref="DefaultJsonOptions"/>.</summary>
+    /// <summary>The JSON options for <c>json</c> bodies (not for reading responses).</summary>
+    /// <value>The default value is <see cref="DefaultJsonOptions"/>.</value>
     public JsonSerializerOptions JsonOptions { get; set; } = DefaultJsonOptions;
 
     /// <summary>The fluent entry: an immutable builder for a request to <paramref name="url"/> on this session.</summary>

@@ -208,6 +208,19 @@ public class BodyTests : WireMockTest
     }
 
     [Test]
+    public void PreparedMultipartBodyIsTheFilesObjectWithTheBoundaryInContentType()
+    {
+        // docs/sessions.md: for multipart, Body is the Files given, not the encoded bytes.
+        using var session = new Session();
+        var files = new Files { { "upload", ("a.txt", "contents", "text/plain") } };
+
+        var prepared = session.Prepare(new FluentRequests.Request("POST", Url("/m")) { Files = files });
+
+        Assert.That(prepared.Body, Is.SameAs(files));
+        Assert.That(prepared.Headers["Content-Type"], Does.StartWith("multipart/form-data; boundary="));
+    }
+
+    [Test]
     public async Task PreparedRequestIsSentAsPrepared([Values] bool async)
     {
         using var session = new Session();

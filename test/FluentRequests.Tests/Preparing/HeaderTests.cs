@@ -115,6 +115,27 @@ public class HeaderTests : WireMockTest
     }
 
     [Test]
+    public async Task NumbersInHeaderObjectsAreFormattedWithTheInvariantCulture([Values] bool async)
+    {
+        // Requests raises InvalidHeader for a non-string value; coming-from-requests.md lists this difference.
+        var headers = new Dictionary<string, object> { ["X-Count"] = 5, ["X-Ratio"] = 1.5, ["X-Big"] = 1234567L };
+        var saved = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("de-DE");
+        try
+        {
+            await Send.Either(async, () => Requests.Get(Url("/h"), headers: headers), () => Requests.GetAsync(Url("/h"), headers: headers));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = saved;
+        }
+
+        Assert.That(LastRequest.Header("X-Count"), Is.EqualTo("5"));
+        Assert.That(LastRequest.Header("X-Ratio"), Is.EqualTo("1.5"));
+        Assert.That(LastRequest.Header("X-Big"), Is.EqualTo("1234567"));
+    }
+
+    [Test]
     public async Task DictionaryKeysKeepTheirUnderscores([Values] bool async)
     {
         var headers = new Dictionary<string, string> { ["X_Literal"] = "1" };

@@ -68,6 +68,15 @@ public class JsonBodyTests : WireMockTest
     }
 
     [Test]
+    public async Task NonAsciiOfTheBmpGoesOutAsUtf8AndEmojiAsEscapedSurrogatePairs([Values] bool async)
+    {
+        // What docs/sessions.md and coming-from-requests.md promise; Requests escapes all non-ASCII (ensure_ascii).
+        await Post(async, json: new { s = "é✓😀" });
+
+        Assert.That(SentText, Is.EqualTo("{\"s\":\"é✓\\uD83D\\uDE00\"}"));
+    }
+
+    [Test]
     public async Task NaNOrInfinityThrowsInvalidJsonBeforeSending(
         [Values] bool async, [Values(double.NaN, double.PositiveInfinity, double.NegativeInfinity)] double value)
     {

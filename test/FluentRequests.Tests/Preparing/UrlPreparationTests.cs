@@ -32,7 +32,7 @@ public class UrlPreparationTests : WireMockTest
 
         var ex = await Send.Throws<MissingSchemaException>(async, () => Requests.Get(url), () => Requests.GetAsync(url));
 
-        Assert.That(ex.Message, Is.EqualTo($"Invalid URL '{url}': No scheme supplied. Perhaps you meant https://{url}?"));
+        Assert.That(ex.Message, Is.EqualTo($"The URL '{url}' has no scheme (http:// or https://). Did you mean 'https://{url}'?"));
         Assert.That(ex, Is.InstanceOf<InvalidUrlException>());
         Assert.That(Received, Is.Empty);
     }
@@ -42,7 +42,16 @@ public class UrlPreparationTests : WireMockTest
     {
         var ex = await Send.Throws<MissingSchemaException>(async, () => Requests.Get("  example.com/a"), () => Requests.GetAsync("  example.com/a"));
 
-        Assert.That(ex.Message, Is.EqualTo("Invalid URL 'example.com/a': No scheme supplied. Perhaps you meant https://example.com/a?"));
+        Assert.That(ex.Message, Is.EqualTo("The URL 'example.com/a' has no scheme (http:// or https://). Did you mean 'https://example.com/a'?"));
+    }
+
+    [Test]
+    public async Task RelativeUrlWithoutBaseUrlAsksForOneInsteadOfSuggestingAHost([Values] bool async, [Values("/get", "./get", "?q=1", "")] string url)
+    {
+        var ex = await Send.Throws<MissingSchemaException>(async, () => Requests.Get(url), () => Requests.GetAsync(url));
+
+        Assert.That(ex.Message, Does.StartWith($"The URL '{url}' is relative and there is no base URL").And.Contain("Session.BaseUrl"));
+        Assert.That(ex.Message, Does.Not.Contain("https:///"));
     }
 
     [Test]
@@ -51,8 +60,9 @@ public class UrlPreparationTests : WireMockTest
     {
         string url = template.Replace("{host}", HostPort);
 
-        await Send.Throws<InvalidSchemaException>(async, () => Requests.Get(url), () => Requests.GetAsync(url));
+        var ex = await Send.Throws<InvalidSchemaException>(async, () => Requests.Get(url), () => Requests.GetAsync(url));
 
+        Assert.That(ex.Message, Is.EqualTo($"The URL '{url}' uses the scheme '{url[..url.IndexOf(':')]}'; only http and https URLs can be sent."));
         Assert.That(Received, Is.Empty);
     }
 

@@ -7,6 +7,8 @@ namespace FluentRequests.Tests.Api;
 /// The keywords every verb takes beyond API.md's list (totalTimeout, maxRedirects), and the one argument order
 /// after the positionals: Put and Patch read a third argument as Post does.
 /// </summary>
+// Its cases share only a stateless server; the trickle and stall cases take seconds each, so they run side by side.
+[Parallelizable(ParallelScope.Children)]
 public class PerCallKeywordTests
 {
     private KestrelServer _server = null!;
@@ -17,13 +19,13 @@ public class PerCallKeywordTests
         var path = ctx.Request.Path.Value!;
         if (path == "/trickle")
         {
-            // 2 s of body, one byte every 100 ms: never silent long enough for a per-read timeout.
-            ctx.Response.ContentLength = 20;
-            for (int i = 0; i < 20; i++)
+            // 3.6 s of body, one byte every 300 ms: never silent long enough for a 2 s per-read timeout.
+            ctx.Response.ContentLength = 12;
+            for (int i = 0; i < 12; i++)
             {
                 await ctx.Response.Body.WriteAsync("x"u8.ToArray(), ctx.RequestAborted);
                 await ctx.Response.Body.FlushAsync(ctx.RequestAborted);
-                await Task.Delay(100, ctx.RequestAborted);
+                await Task.Delay(300, ctx.RequestAborted);
             }
             return;
         }
@@ -57,8 +59,8 @@ public class PerCallKeywordTests
     public async Task ANumericTimeoutIsPerReadSoATrickleCompletes([Values] bool async)
     {
         string url = _server.Url("/trickle");
-        var response = await Send.Either(async, () => Requests.Get(url, timeout: 1), () => Requests.GetAsync(url, timeout: 1));
-        Assert.That(response.Content, Has.Length.EqualTo(20), "2 s of body under a 1 s timeout: the timeout is per read");
+        var response = await Send.Either(async, () => Requests.Get(url, timeout: 2), () => Requests.GetAsync(url, timeout: 2));
+        Assert.That(response.Content, Has.Length.EqualTo(12), "3.6 s of body under a 2 s timeout: the timeout is per read");
     }
 
     [Test]

@@ -37,6 +37,7 @@ public static partial class DocSnippets
         Requests.Get(url, timeout: RequestTimeout.Infinite);  // no limit at all: only your token ends it
 
         // A deadline for the whole call: every redirect hop, every retry and the waits between them.
+        Requests.Get(url, timeout: 5, totalTimeout: TimeSpan.FromSeconds(20));  // or .WithTotalTimeout(...) on a builder
         var t = RequestTimeout.FromSeconds(5).WithTotal(TimeSpan.FromSeconds(20));
         using var session = new Session { Timeout = t };
         session.Url(url).WithTimeout(RequestTimeout.TotalOnly(TimeSpan.FromSeconds(3))).Get();
@@ -47,9 +48,11 @@ public static partial class DocSnippets
     {
         using var session = new Session { Retry = new RetryPolicy() };          // the defaults below
         session.Retry = RetryPolicy.Times(5);                                     // 5 retries, other defaults
-        session.Retry = new RetryPolicy { MaxRetries = 4, BackoffBase = TimeSpan.FromMilliseconds(200) };
+        session.Retry = new RetryPolicy { MaxRetries = 4, BackoffBase = TimeSpan.FromMilliseconds(200), StatusCodes = [502, 503] };
+        Console.WriteLine(session.Retry);  // RetryPolicy(4 retries, backoff 0.2s..30s with jitter, statuses 502,503, …)
 
-        // Per request, through the builder:
-        session.Url(url).WithRetry(new RetryPolicy { Methods = new HashSet<string> { "GET", "POST" } }).Post("x");
+        // Per request, as an argument or through the builder; RetryPolicy.None switches the session's off:
+        session.Post(url, "x", retry: new RetryPolicy { Methods = [.. RetryPolicy.IdempotentMethods, "POST"] });
+        session.Url(url).WithRetry(RetryPolicy.None).Get();
     }
 }

@@ -102,11 +102,16 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
     /// <value>The default value is <see langword="true"/>.</value>
     public bool TrustEnv { get; set; } = true;
 
-    /// <summary>The timeout of every request that gives none; never unbounded unless set to <see cref="RequestTimeout.Infinite"/>.</summary>
+    /// <summary>
+    /// The timeout of every request that gives none: 10 s to connect and 60 s <em>per read</em>, not for the whole call
+    /// (Requests' meaning), so a body that keeps trickling in never times out; add a deadline for the whole call with
+    /// <see cref="RequestTimeout.WithTotal"/> or a call's <c>totalTimeout</c>. Never unbounded unless set to
+    /// <see cref="RequestTimeout.Infinite"/>.
+    /// </summary>
     /// <value>The default value is <see cref="RequestTimeout.Default"/>: 10 s to connect, 60 s for each read, no total deadline.</value>
     public RequestTimeout? Timeout { get; set; } = RequestTimeout.Default;
 
-    /// <summary>The retry policy of every request that gives none.</summary>
+    /// <summary>The retry policy of every request that gives none; <see cref="RetryPolicy.None"/> does not retry. A call's <c>retry</c> beats it.</summary>
     /// <value>The default value is <see langword="null"/>: no retries.</value>
     public RetryPolicy? Retry { get; set; }
 
@@ -126,25 +131,8 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
     /// <param name="url">The URL, absolute or relative to <see cref="BaseUrl"/>.</param>
     public RequestBuilder Url(string url) => new(this, url);
 
-    /// <summary>Sends a prepared request as is (no session headers, cookies or auth are merged again).</summary>
-    /// <param name="request">The request, from <see cref="Prepare"/>.</param>
-    /// <param name="stream">Whether to stream the body; default the session's.</param>
-    /// <param name="timeout">The timeout; default the session's.</param>
-    /// <param name="verify">TLS verification; default the session's.</param>
-    /// <param name="cert">The client certificate; default the session's.</param>
-    /// <param name="proxies">Proxies; default the session's.</param>
-    /// <param name="allowRedirects">Whether to follow redirects. Default <c>true</c>.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    public Response Send(PreparedRequest request, bool? stream = null, RequestTimeout? timeout = null, Verify? verify = null, ClientCert? cert = null,
-        IDictionary<string, string>? proxies = null, bool? allowRedirects = null, CancellationToken cancellationToken = default)
-        => SendCoreAsync(request, MergeOptions(new RequestArgs { Stream = stream, Timeout = timeout, Verify = verify, Cert = cert, Proxies = proxies, AllowRedirects = allowRedirects }, allowRedirectsDefault: true),
-            async: false, cancellationToken).EnsureCompleted();
-
-    /// <inheritdoc cref="Send"/>
-    public Task<Response> SendAsync(PreparedRequest request, bool? stream = null, RequestTimeout? timeout = null, Verify? verify = null, ClientCert? cert = null,
-        IDictionary<string, string>? proxies = null, bool? allowRedirects = null, CancellationToken cancellationToken = default)
-        => SendCoreAsync(request, MergeOptions(new RequestArgs { Stream = stream, Timeout = timeout, Verify = verify, Cert = cert, Proxies = proxies, AllowRedirects = allowRedirects }, allowRedirectsDefault: true),
-            async: true, cancellationToken).AsTask();
+    // Send/SendAsync of a prepared request, and the verbs, are generated from the argument table
+    // (src/FluentRequests.Generators/ArgumentTable.cs).
 
     /// <summary>Marks the session closed; later sends throw <see cref="ObjectDisposedException"/>. Pooled connections stay for other sessions.</summary>
     public void Dispose() => _disposed = true;
@@ -176,20 +164,26 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
             : args.Proxies is null ? sessionProxies : Merge(sessionProxies, args.Proxies);
         return new SendOptions
         {
-            Timeout = args.Timeout ?? Timeout ?? RequestTimeout.Default,
+            Timeout = WithTotal(args.Timeout ?? Timeout ?? RequestTimeout.Default, args.TotalTimeout),
             AllowRedirects = args.AllowRedirects ?? allowRedirectsDefault,
-            MaxRedirects = args.MaxRedirects ?? MaxRedirects,
+            MaxRedirects = args.MaxRedirects is { } max ? ValidMaxRedirects(max) : MaxRedirects,
             AllowHttpsToHttpRedirects = AllowHttpsToHttpRedirects,
             Proxies = proxies,
             Verify = args.Verify ?? Verify,
             Cert = args.Cert ?? Cert,
             Stream = args.Stream ?? Stream,
-            Retry = args.Retry ?? Retry,
+            Retry = (args.Retry ?? Retry) is { IsNone: false } retry ? retry : null,
             SessionHooks = _hooks is { OnResponse.Count: > 0 } hooks ? hooks : null,
             SessionCookies = Cookies,
             JsonOptions = JsonOptions,
         };
     }
+
+    private static RequestTimeout WithTotal(RequestTimeout timeout, TimeSpan? total)
+        => total is null || total == timeout.Total ? timeout : timeout.WithTotal(total);
+
+    private static int ValidMaxRedirects(int maxRedirects)
+        => maxRedirects >= 0 ? maxRedirects : throw new ArgumentException($"maxRedirects must not be negative; got {maxRedirects}.", nameof(maxRedirects));
 
     private static Dictionary<string, string> Merge(IDictionary<string, string> session, IDictionary<string, string> request)
     {

@@ -11,6 +11,8 @@ namespace FluentRequests;
 /// Converts implicitly from seconds (<c>timeout: 5</c>), a <see cref="TimeSpan"/>, or a
 /// <c>(connect, read)</c> tuple of either, as Requests' <c>timeout=(3.05, 27)</c>.
 /// A <c>null</c> limit means no limit for that phase. The session default is <see cref="Default"/>.
+/// A number of seconds is per read, not for the whole call (Requests' meaning, unlike <c>HttpClient.Timeout</c>):
+/// a body that keeps trickling in never times out; a call's <c>totalTimeout</c> or <see cref="WithTotal"/> bounds the whole call.
 /// </remarks>
 public sealed record RequestTimeout
 {
@@ -41,7 +43,7 @@ public sealed record RequestTimeout
     /// <summary>The deadline for the whole call, redirects and retries included, or <c>null</c> for none.</summary>
     public TimeSpan? Total { get; }
 
-    /// <summary>The same connect and read limits for <paramref name="seconds"/> seconds.</summary>
+    /// <summary>The same connect and read limits for <paramref name="seconds"/> seconds: per read, not for the whole call (see <see cref="WithTotal"/>).</summary>
     /// <param name="seconds">A positive, finite number of seconds.</param>
     public static RequestTimeout FromSeconds(double seconds) => new(Seconds(seconds, nameof(seconds)), Seconds(seconds, nameof(seconds)));
 
@@ -53,17 +55,17 @@ public sealed record RequestTimeout
     /// <param name="deadline">The deadline, or <c>null</c> to remove it.</param>
     public RequestTimeout WithTotal(TimeSpan? deadline) => new(Connect, Read, deadline);
 
-    /// <summary>Seconds for both connect and read, as Requests' <c>timeout=5</c>.</summary>
+    /// <summary>Seconds for both connect and each read, as Requests' <c>timeout=5</c>: per read, not for the whole call (see <see cref="WithTotal"/>).</summary>
     public static implicit operator RequestTimeout(double seconds) => FromSeconds(seconds);
 
-    /// <summary>The same limit for both connect and read.</summary>
+    /// <summary>The same limit for both connect and each read: per read, not for the whole call (see <see cref="WithTotal"/>).</summary>
     public static implicit operator RequestTimeout(TimeSpan limit) => new(limit, limit);
 
-    /// <summary>A <c>(connect, read)</c> pair in seconds, as Requests' <c>timeout=(3.05, 27)</c>.</summary>
+    /// <summary>A <c>(connect, read)</c> pair in seconds, as Requests' <c>timeout=(3.05, 27)</c>; the read limit is per read, not for the whole call.</summary>
     public static implicit operator RequestTimeout((double Connect, double Read) limits)
         => new(Seconds(limits.Connect, "connect"), Seconds(limits.Read, "read"));
 
-    /// <summary>A <c>(connect, read)</c> pair.</summary>
+    /// <summary>A <c>(connect, read)</c> pair; the read limit is per read, not for the whole call.</summary>
     public static implicit operator RequestTimeout((TimeSpan Connect, TimeSpan Read) limits) => new(limits.Connect, limits.Read);
 
     /// <inheritdoc/>

@@ -187,11 +187,21 @@ public class RetryTests
     }
 
     [Test]
-    public void InvalidPolicyIsRejected()
+    public void InvalidPolicyIsRejectedWhereItIsWritten()
     {
-        using var session = new Session { Retry = new RetryPolicy { MaxRetries = 0 } };
-        var e = Assert.Throws<ArgumentException>(() => session.Get(_server.Url("/x")));
-        Assert.That(e!.Message, Does.Contain("MaxRetries"));
+        var e = Assert.Throws<ArgumentException>(() => _ = new RetryPolicy { MaxRetries = 0 });
+        Assert.That(e!.Message, Does.Contain("MaxRetries").And.Contain("RetryPolicy.None"));
+        Assert.Throws<ArgumentException>(() => RetryPolicy.Times(-1));
+        Assert.Throws<ArgumentException>(() => _ = Fast with { MaxRetries = 0 });
+    }
+
+    [Test]
+    public void InvalidBackoffIsRejectedBeforeSending()
+    {
+        using var session = new Session { Retry = new RetryPolicy { BackoffBase = TimeSpan.FromSeconds(2), BackoffMax = TimeSpan.FromSeconds(1) } };
+        var e = Assert.Throws<ArgumentException>(() => session.Get(_server.Url("/never-sent")));
+        Assert.That(e!.Message, Does.Contain("BackoffMax"));
+        Assert.That(Hits(_server.Url("/never-sent")), Is.EqualTo(0));
     }
 
     private static Response FakeResponse(params (string Name, string Value)[] headers)

@@ -1,0 +1,108 @@
+using System.Linq;
+
+namespace FluentRequests.Generators;
+
+/// <summary>The verbs of <c>Requests</c> (on a throwaway session) and of <c>Session</c>, sync and async, and <c>Session.Send</c>.</summary>
+internal static class ApiEmitter
+{
+    private const string Indent = "    ";
+
+    private const string Returns = "/// <returns>The response, its body read unless streaming.</returns>";
+    private const string Throws =
+        "/// <exception cref=\"RequestException\">The request failed; the subclass says how (see the exception tree).</exception>";
+    private const string ThrowsArgument = "/// <exception cref=\"ArgumentException\">An argument has an unsupported type or value.</exception>";
+
+    public static string Requests()
+    {
+        var w = new SourceWriter("Requests' top-level verbs, sync and async, each on a throwaway Session.");
+        w.Line("public static partial class Requests").Line("{");
+        w.Line(Indent + "// The async methods dispose the throwaway session as soon as the send has started: a session checks that it");
+        w.Line(Indent + "// is open only before its first await, so this is safe, and it saves an async state machine per call.");
+        foreach (var verb in ArgumentTable.Verbs)
+        {
+            foreach (bool async in new[] { false, true })
+            {
+                var keywords = ArgumentTable.InSignatureOrder(verb).ToList();
+                string name = verb.Name + (async ? "Async" : "");
+                w.BeforeMember();
+                w.Line($"{Indent}/// <summary>");
+                w.Line($"{Indent}/// Sends {verb.Sends}{(async ? " asynchronously" : "")} on a throwaway <see cref=\"Session\"/>: no cookies or auth outlive the call,");
+                w.Line($"{Indent}/// while connections are pooled and reused across calls. Use a <see cref=\"Session\"/> to keep cookies and settings.");
+                if (verb.Note is not null) w.Line($"{Indent}/// {verb.Note}");
+                w.Line($"{Indent}/// </summary>");
+                if (verb.HttpMethod is null) w.Line($"{Indent}/// <param name=\"method\">The HTTP method, any case.</param>");
+                w.Line($"{Indent}/// <param name=\"url\">The absolute URL.</param>");
+                w.ParameterDocs(keywords, Indent);
+                w.Line(Indent + SourceWriter.CancellationTokenDoc);
+                w.Line(Indent + Returns);
+                w.Line(Indent + Throws).Line(Indent + ThrowsArgument);
+                string method = verb.HttpMethod is null ? "string method, " : "";
+                w.Line($"{Indent}public static {(async ? "Task<Response>" : "Response")} {name}({method}string url, {SourceWriter.Parameters(keywords)}, {SourceWriter.CancellationTokenParameter})");
+                w.Line(Indent + "{");
+                w.Line(Indent + Indent + "using var session = new Session();");
+                string forwardMethod = verb.HttpMethod is null ? "method, " : "";
+                w.Line($"{Indent}{Indent}return session.{name}({forwardMethod}url, {SourceWriter.NamedArguments(keywords)}, cancellationToken: cancellationToken);");
+                w.Line(Indent + "}");
+            }
+        }
+        w.Line("}");
+        return w.ToString();
+    }
+
+    public static string Session()
+    {
+        var w = new SourceWriter("Requests' Session verbs, sync and async, and Send of a prepared request.");
+        w.Line("public sealed partial class Session").Line("{");
+        foreach (var verb in ArgumentTable.Verbs)
+        {
+            foreach (bool async in new[] { false, true })
+            {
+                var keywords = ArgumentTable.InSignatureOrder(verb).ToList();
+                string name = verb.Name + (async ? "Async" : "");
+                w.BeforeMember();
+                w.Line($"{Indent}/// <summary>");
+                w.Line($"{Indent}/// Sends {verb.Sends}{(async ? " asynchronously" : "")} on this session: its headers, cookies, auth and settings apply,");
+                w.Line($"{Indent}/// and the cookies the server sets are kept in <see cref=\"Cookies\"/>.");
+                if (verb.Note is not null) w.Line($"{Indent}/// {verb.Note}");
+                w.Line($"{Indent}/// </summary>");
+                if (verb.HttpMethod is null) w.Line($"{Indent}/// <param name=\"method\">The HTTP method, any case.</param>");
+                w.Line($"{Indent}/// <param name=\"url\">The URL, absolute or relative to <see cref=\"BaseUrl\"/>.</param>");
+                w.ParameterDocs(keywords, Indent);
+                w.Line(Indent + SourceWriter.CancellationTokenDoc);
+                w.Line(Indent + Returns);
+                w.Line(Indent + Throws).Line(Indent + ThrowsArgument);
+                w.Line($"{Indent}/// <exception cref=\"ObjectDisposedException\">The session is disposed.</exception>");
+                string method = verb.HttpMethod is null ? "string method, " : "";
+                w.Line($"{Indent}public {(async ? "Task<Response>" : "Response")} {name}({method}string url, {SourceWriter.Parameters(keywords)}, {SourceWriter.CancellationTokenParameter})");
+                string httpMethod = verb.HttpMethod is null ? "method" : $"\"{verb.HttpMethod}\"";
+                string completion = async ? ".AsTask()" : ".EnsureCompleted()";
+                w.Line($"{Indent}{Indent}=> RequestCoreAsync({httpMethod}, url, {SourceWriter.RequestArgs(keywords)}, async: {(async ? "true" : "false")}, cancellationToken){completion};");
+            }
+        }
+        EmitSend(w);
+        w.Line("}");
+        return w.ToString();
+    }
+
+    private static void EmitSend(SourceWriter w)
+    {
+        var keywords = ArgumentTable.Keywords.Where(k => k.OnSend).ToList();
+        foreach (bool async in new[] { false, true })
+        {
+            w.BeforeMember();
+            w.Line($"{Indent}/// <summary>");
+            w.Line($"{Indent}/// Sends a prepared request{(async ? " asynchronously" : "")} as it is: no session headers, cookies or auth are merged again. Redirects");
+            w.Line($"{Indent}/// are followed unless <paramref name=\"allowRedirects\"/> is <c>false</c>, whatever the method.");
+            w.Line($"{Indent}/// </summary>");
+            w.Line($"{Indent}/// <param name=\"request\">The request, from <see cref=\"Prepare\"/>.</param>");
+            w.ParameterDocs(keywords, Indent);
+            w.Line(Indent + SourceWriter.CancellationTokenDoc);
+            w.Line(Indent + Returns);
+            w.Line(Indent + Throws).Line(Indent + ThrowsArgument);
+            w.Line($"{Indent}/// <exception cref=\"ObjectDisposedException\">The session is disposed.</exception>");
+            w.Line($"{Indent}public {(async ? "Task<Response>" : "Response")} Send{(async ? "Async" : "")}(PreparedRequest request, {SourceWriter.Parameters(keywords)}, {SourceWriter.CancellationTokenParameter})");
+            string completion = async ? ".AsTask()" : ".EnsureCompleted()";
+            w.Line($"{Indent}{Indent}=> SendCoreAsync(request, MergeOptions({SourceWriter.RequestArgs(keywords)}, allowRedirectsDefault: true), async: {(async ? "true" : "false")}, cancellationToken){completion};");
+        }
+    }
+}

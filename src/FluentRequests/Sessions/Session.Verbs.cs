@@ -10,7 +10,7 @@ public sealed partial class Session
     /// <param name="data">The body: a mapping, pairs or anonymous object (form-encoded), a <c>string</c> (UTF-8), <c>byte[]</c>, <see cref="System.IO.Stream"/> (Content-Length when known, else chunked), <c>IEnumerable&lt;byte[]&gt;</c> or <c>IAsyncEnumerable&lt;byte[]&gt;</c> (chunked), or an <see cref="HttpContent"/>.</param>
     /// <param name="json">A value sent as a JSON body (System.Text.Json, <see cref="Session.JsonOptions"/>); used only when <paramref name="data"/> is <c>null</c>.</param>
     /// <param name="headers">Headers: a mapping, pairs or anonymous object (<c>_</c> in a member name becomes <c>-</c>); a <c>null</c> value removes a session header.</param>
-    /// <param name="cookies">Cookies for this request only: a mapping, pairs, anonymous object, <see cref="CookieJar"/> or <see cref="System.Net.CookieContainer"/>.</param>
+    /// <param name="cookies">Cookies for this request only, and its redirect hops to the same host: a mapping, pairs, anonymous object, <see cref="CookieJar"/> or <see cref="System.Net.CookieContainer"/>. A name must be a token and a value printable ASCII without <c>;</c>, else <see cref="ArgumentException"/>.</param>
     /// <param name="files">Multipart files; with <paramref name="data"/> as extra form fields.</param>
     /// <param name="auth">Authentication: <c>("user", "pass")</c> for Basic, or <see cref="FluentRequests.Auth"/>'s factories; beats the session's.</param>
     /// <param name="timeout">Seconds, a <see cref="TimeSpan"/>, a <c>(connect, read)</c> tuple or a <see cref="RequestTimeout"/>; <c>null</c> uses the session's.</param>

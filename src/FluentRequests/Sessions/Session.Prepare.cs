@@ -29,7 +29,7 @@ public sealed partial class Session
         string url = UrlPreparer.Prepare(ResolveAgainstBase(requestUrl), MergeParams(requestParams));
         var headers = MergeHeaders(requestHeaders);
         var prepared = new PreparedRequest(method, url, headers, null) { Hooks = hooks };
-        prepared.RequestCookies = ToJar(requestCookies, prepared.Uri.Host);
+        prepared.RequestCookies = ToJar(requestCookies, prepared.Uri);
 
         if (!headers.ContainsKey("Cookie") && (prepared.RequestCookies is not null || !Cookies.IsEmpty))
         {
@@ -111,13 +111,13 @@ public sealed partial class Session
     }
 
     /// <summary>
-    /// The call's own cookies. Those without a domain belong to <paramref name="host"/>, the host of the request
+    /// The call's own cookies. Those without a domain belong to the host of <paramref name="uri"/>, the request
     /// they were given with: a redirect to another host does not carry them (Requests would).
     /// </summary>
-    private static CookieJar? ToJar(object? cookies, string host)
+    private static CookieJar? ToJar(object? cookies, Uri uri)
     {
         var jar = ToJar(cookies);
-        if (jar is not null) jar.HostlessCookiesHost = host;
+        if (jar is not null) jar.HostlessCookiesHost = uri.Host;
         return jar;
     }
 

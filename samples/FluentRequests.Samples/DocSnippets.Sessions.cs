@@ -47,6 +47,22 @@ public static partial class DocSnippets
         session.Cookies.Remove("theme");
     }
 
+    // sessions.md: Cookies (what a cookie may hold)
+    public static void SessionsCookieValues()
+    {
+        using var session = new Session();
+        session.Cookies["pref"] = "a b,c";                         // sent as pref=a b,c
+        session.Get("https://httpbin.org/cookies", cookies: new { q = "\"quoted\"" });   // q="quoted"; the server reads quoted
+        try
+        {
+            session.Cookies["bad"] = "x\r\nX-Injected: 1";
+        }
+        catch (ArgumentException e)
+        {
+            Console.WriteLine(e.Message);   // Invalid value for cookie 'bad': it contains a carriage return (CR) at position 1. …
+        }
+    }
+
     // sessions.md: Hooks
     public static void SessionsHooks()
     {

@@ -23,7 +23,7 @@ internal static class ArgumentTable
             "Headers: a mapping, pairs or anonymous object (<c>_</c> in a member name becomes <c>-</c>); a <c>null</c> value removes a session header.",
             modifier: new BuilderModifier("WithHeaders")),
         new("cookies", "Cookies", "object", false,
-            "Cookies for this request only: a mapping, pairs, anonymous object, <see cref=\"CookieJar\"/> or <see cref=\"System.Net.CookieContainer\"/>.",
+            "Cookies for this request only, and its redirect hops to the same host: a mapping, pairs, anonymous object, <see cref=\"CookieJar\"/> or <see cref=\"System.Net.CookieContainer\"/>. A name must be a token and a value printable ASCII without <c>;</c>, else <see cref=\"ArgumentException\"/>.",
             modifier: new BuilderModifier("WithCookies")),
         new("files", "Files", "Files", false,
             "Multipart files; with <paramref name=\"data\"/> as extra form fields."),

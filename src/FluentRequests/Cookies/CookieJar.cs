@@ -8,6 +8,8 @@ namespace FluentRequests;
 /// (<c>jar["token"] = "abc"</c>), with domain and path when wanted. Cookies set without a domain are sent
 /// to every host; cookies from Set-Cookie follow RFC 6265 through <see cref="CookieContainer"/>
 /// (domain, path, expiry, Secure), and an expired Set-Cookie deletes the cookie.
+/// Names and values you add are checked (a name is a token; a value is printable ASCII except <c>;</c>), so a
+/// cookie can never add a header or another cookie to a request.
 /// </summary>
 public sealed class CookieJar : IEnumerable<Cookie>
 {
@@ -42,9 +44,13 @@ public sealed class CookieJar : IEnumerable<Cookie>
     /// <param name="value">The value.</param>
     /// <param name="domain">The domain it belongs to, or <c>null</c> for every host.</param>
     /// <param name="path">The path it applies to. Default <c>/</c>.</param>
-    /// <exception cref="ArgumentException">The name or value is not valid in a cookie.</exception>
+    /// <exception cref="ArgumentException">
+    /// The name is not a token, or the value holds a control character (CR, LF, tab…), <c>;</c> or a non-ASCII
+    /// character. Spaces, commas, double quotes and backslashes are sent as given.
+    /// </exception>
     public void Set(string name, string value, string? domain = null, string path = "/")
     {
+        CookieSyntax.Validate(name, value, nameof(name), nameof(value));
         Cookie cookie;
         try
         {
@@ -59,9 +65,17 @@ public sealed class CookieJar : IEnumerable<Cookie>
 
     /// <summary>Adds a cookie; one with no domain is sent to every host.</summary>
     /// <param name="cookie">The cookie.</param>
+    /// <exception cref="ArgumentException">The cookie's name or value is not valid, as for <see cref="Set"/>.</exception>
     public void Add(Cookie cookie)
     {
         ArgumentNullException.ThrowIfNull(cookie);
+        CookieSyntax.Validate(cookie.Name, cookie.Value, nameof(cookie), nameof(cookie));
+        AddUnchecked(cookie);
+    }
+
+    /// <summary>Adds a cookie already held by a jar: one a server set is kept as parsed (and not sent if unsafe).</summary>
+    private void AddUnchecked(Cookie cookie)
+    {
         lock (_gate)
         {
             if (string.IsNullOrEmpty(cookie.Domain))
@@ -155,11 +169,13 @@ public sealed class CookieJar : IEnumerable<Cookie>
     /// <param name="other">The jar to copy from.</param>
     public void Update(CookieJar other)
     {
-        foreach (var c in other) Add(Clone(c));
+        ArgumentNullException.ThrowIfNull(other);
+        foreach (var c in other) AddUnchecked(Clone(c));
     }
 
     /// <summary>A jar holding the cookies of a <see cref="CookieContainer"/>.</summary>
     /// <param name="container">The container.</param>
+    /// <exception cref="ArgumentException">A cookie's name or value is not valid, as for <see cref="Set"/>.</exception>
     public static CookieJar From(CookieContainer container)
     {
         var jar = new CookieJar();
@@ -186,7 +202,7 @@ public sealed class CookieJar : IEnumerable<Cookie>
             {
                 try
                 {
-                    Container.SetCookies(uri, MaxAgeBeatsExpires(value));
+                    Container.SetCookies(uri, MaxAgeBeatsExpires(WithoutEscapedQuotes(value)));
                 }
                 catch (CookieException)
                 {
@@ -198,20 +214,53 @@ public sealed class CookieJar : IEnumerable<Cookie>
         }
     }
 
-    /// <summary>The cookies that apply to <paramref name="uri"/>, for building a Cookie header.</summary>
+    /// <summary>
+    /// When set, the cookies added without a domain go to this host only: per-request cookies belong to the host
+    /// of the request they were given with, and a redirect to another host does not carry them.
+    /// </summary>
+    internal string? HostlessCookiesHost { get; set; }
+
+    /// <summary>
+    /// The cookies that apply to <paramref name="uri"/>, for building a Cookie header. A cookie a server set that
+    /// could change the header's meaning (a name that is not a token; a control character, <c>;</c> or non-ASCII
+    /// in the value) stays in the jar but is not sent.
+    /// </summary>
     internal void CollectFor(Uri uri, Dictionary<string, string> into)
     {
         lock (_gate)
         {
+            bool hostlessApply = HostlessCookiesHost is null || string.Equals(HostlessCookiesHost, uri.Host, StringComparison.OrdinalIgnoreCase);
             foreach (var c in _anyHost)
             {
-                if (PathMatches(uri.AbsolutePath, c.Path) && (!c.Secure || uri.Scheme == Uri.UriSchemeHttps)) into[c.Name] = c.Value;
+                if (hostlessApply && PathMatches(uri.AbsolutePath, c.Path) && (!c.Secure || uri.Scheme == Uri.UriSchemeHttps)
+                    && CookieSyntax.IsSendable(c.Name, c.Value))
+                {
+                    into[c.Name] = c.Value;
+                }
             }
             if (_container is { Count: > 0 } container)
             {
-                foreach (Cookie c in container.GetCookies(uri)) into[c.Name] = c.Value;
+                foreach (Cookie c in container.GetCookies(uri))
+                {
+                    if (CookieSyntax.IsSendable(c.Name, c.Value)) into[c.Name] = c.Value;
+                }
             }
         }
+    }
+
+    /// <summary>
+    /// Requests' <c>RequestsCookieJar.set_cookie</c>: a quoted value loses its backslash-escaped quotes, so
+    /// <c>foo="\"bar:baz\""</c> (as Werkzeug quotes) is stored as <c>"bar:baz"</c> and the server reads back <c>bar:baz</c>.
+    /// </summary>
+    private static string WithoutEscapedQuotes(string setCookie)
+    {
+        int end = setCookie.IndexOf(';');
+        if (end < 0) end = setCookie.Length;
+        int eq = setCookie.IndexOf('=', 0, end);
+        if (eq < 0) return setCookie;
+        var value = setCookie.AsSpan(eq + 1, end - eq - 1).Trim();
+        if (value.Length == 0 || value[0] != '"' || value[^1] != '"' || value.IndexOf("\\\"", StringComparison.Ordinal) < 0) return setCookie;
+        return string.Concat(setCookie.AsSpan(0, eq + 1), value.ToString().Replace("\\\"", "", StringComparison.Ordinal), setCookie.AsSpan(end));
     }
 
     private IEnumerable<Cookie> LiveCookies()

@@ -70,18 +70,27 @@ public sealed partial class RequestBuilder
         return With(_args with { Params = list });
     }
 
-    /// <summary>Adds a cookie for this request only.</summary>
+    /// <summary>Adds a cookie for this request only; it goes to this request's host, not to another host a redirect leads to.</summary>
     /// <param name="name">The name.</param>
     /// <param name="value">The value.</param>
+    /// <exception cref="ArgumentException">The name is not a token, or the value holds a control character, <c>;</c> or non-ASCII.</exception>
     public RequestBuilder WithCookie(string name, string value)
-        => With(_args with { Cookies = Append(_args.Cookies, Required(name, nameof(name)), value) });
+    {
+        CookieSyntax.Validate(Required(name, nameof(name)), Required(value, nameof(value)), nameof(name), nameof(value));
+        return With(_args with { Cookies = Append(_args.Cookies, name, value) });
+    }
 
     /// <summary>Adds cookies for this request only, from a mapping, pairs or anonymous object.</summary>
     /// <param name="cookies">The cookies.</param>
+    /// <exception cref="ArgumentException">A name is not a token, or a value holds a control character, <c>;</c> or non-ASCII.</exception>
     public RequestBuilder WithCookies(object cookies)
     {
         var list = _args.Cookies;
-        foreach (var (name, value) in Pairs.Enumerate(Required(cookies, nameof(cookies)), "cookies")) list = Append(list, name, value);
+        foreach (var (name, value) in Pairs.Enumerate(Required(cookies, nameof(cookies)), "cookies"))
+        {
+            if (value is not null) CookieSyntax.Validate(name, Pairs.Format(value), nameof(cookies), nameof(cookies));
+            list = Append(list, name, value);
+        }
         return With(_args with { Cookies = list });
     }
 

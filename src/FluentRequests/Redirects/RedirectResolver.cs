@@ -4,7 +4,7 @@ namespace FluentRequests;
 
 /// <summary>
 /// Requests' <c>resolve_redirects</c>, one hop at a time: where the next request goes, with which method,
-/// body, cookies and Authorization.
+/// body, cookies, Authorization and Proxy-Authorization.
 /// </summary>
 internal static class RedirectResolver
 {
@@ -67,6 +67,8 @@ internal static class RedirectResolver
         {
             next.Headers.Remove("Authorization");
         }
+        // A proxy credential, whether hand-set or from the proxy URL, is rebuilt from the proxy configured for the new URL.
+        ProxyAuthorization.Rebuild(next, options.Proxies);
 
         if (next.BodySource is not null && !next.TryRewindBody())
         {
@@ -125,19 +127,5 @@ internal static class RedirectResolver
             if (!(char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.')) return false;
         }
         return char.IsAsciiLetter(url[0]);
-    }
-}
-
-internal static class CookieHeader
-{
-    public static string Join(Dictionary<string, string> cookies)
-    {
-        var sb = new StringBuilder();
-        foreach (var (name, value) in cookies)
-        {
-            if (sb.Length > 0) sb.Append("; ");
-            sb.Append(name).Append('=').Append(value);
-        }
-        return sb.ToString();
     }
 }

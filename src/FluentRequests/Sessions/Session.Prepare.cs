@@ -28,11 +28,8 @@ public sealed partial class Session
         string method = PrepareMethod(requestMethod);
         string url = UrlPreparer.Prepare(ResolveAgainstBase(requestUrl), MergeParams(requestParams));
         var headers = MergeHeaders(requestHeaders);
-        var prepared = new PreparedRequest(method, url, headers, null)
-        {
-            RequestCookies = ToJar(requestCookies),
-            Hooks = hooks,
-        };
+        var prepared = new PreparedRequest(method, url, headers, null) { Hooks = hooks };
+        prepared.RequestCookies = ToJar(requestCookies, prepared.Uri);
 
         if (!headers.ContainsKey("Cookie") && (prepared.RequestCookies is not null || !Cookies.IsEmpty))
         {
@@ -113,6 +110,17 @@ public sealed partial class Session
         return headers;
     }
 
+    /// <summary>
+    /// The call's own cookies. Those without a domain belong to the host of <paramref name="uri"/>, the request
+    /// they were given with: a redirect to another host does not carry them (Requests would).
+    /// </summary>
+    private static CookieJar? ToJar(object? cookies, Uri uri)
+    {
+        var jar = ToJar(cookies);
+        if (jar is not null) jar.HostlessCookiesHost = uri.Host;
+        return jar;
+    }
+
     private static CookieJar? ToJar(object? cookies)
     {
         switch (cookies)
@@ -132,7 +140,10 @@ public sealed partial class Session
         var result = new CookieJar();
         foreach (var (name, value) in Pairs.Enumerate(cookies, "cookies"))
         {
-            if (value is not null) result.Set(name, Pairs.Format(value));
+            if (value is null) continue;
+            string text = Pairs.Format(value);
+            CookieSyntax.Validate(name, text, "cookies", "cookies");
+            result.Set(name, text);
         }
         return result;
     }

@@ -155,6 +155,12 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         cancellationToken.ThrowIfCancellationRequested();
+        if (ProxyAuthorization.For(options.Proxies, request.Uri) is { } proxyAuthorization)
+        {
+            // Requests' adapter sends a plain-http proxy the credentials of its URL; the caller's request stays as it was.
+            request = request.Copy();
+            request.Headers.SetUnchecked(ProxyAuthorization.HeaderName, proxyAuthorization);
+        }
         return ResiliencePipelines.ExecuteAsync(new Call(request, options, this), async, cancellationToken);
     }
 

@@ -102,6 +102,9 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
     /// <value>The default value is <see langword="true"/>.</value>
     public bool TrustEnv { get; set; } = true;
 
+    /// <summary>The environment read when <see cref="TrustEnv"/> is on; tests give a session its own.</summary>
+    internal EnvironmentSource Environment { get; set; } = EnvironmentSource.Process;
+
     /// <summary>
     /// The timeout of every request that gives none: 10 s to connect and 60 s <em>per read</em>, not for the whole call
     /// (Requests' meaning), so a body that keeps trickling in never times out; add a deadline for the whole call with

@@ -1,0 +1,18 @@
+namespace FluentRequests;
+
+/// <summary>
+/// Where a session reads the environment when <see cref="Session.TrustEnv"/> is on: variables (proxies, CA bundles,
+/// NETRC) and the home directory (~/.netrc). A seam rather than direct <see cref="System.Environment"/> calls so tests
+/// can give one session its own environment without changing the process's, which parallel tests share.
+/// </summary>
+internal abstract class EnvironmentSource
+{
+    /// <summary>The process's own environment.</summary>
+    public static EnvironmentSource Process { get; } = new ProcessEnvironmentSource();
+
+    /// <summary>The value of a variable, or <c>null</c> when it is not set. Names are case-sensitive, as on Unix.</summary>
+    public abstract string? Get(string name);
+
+    /// <summary>The user's home directory, or <c>null</c> when there is none.</summary>
+    public abstract string? HomeDirectory { get; }
+}

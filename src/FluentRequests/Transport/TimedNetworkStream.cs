@@ -29,22 +29,44 @@ internal sealed class TimedNetworkStream(Socket socket) : NetworkStream(socket, 
         set => t_syncBodyRead = value;
     }
 
+    // NetworkStream's span overloads fall back to Stream's (a rented array and a copy per call) in any subclass,
+    // in case it overrode only the array overloads: these go to the socket as NetworkStream's own do.
     public override int Read(Span<byte> buffer)
     {
-        if (t_syncBodyRead is { } exchange && buffer.Length > 0) WaitUntilReadable(exchange);
-        return base.Read(buffer);
+        // A zero-byte read (TLS makes them) is a wait for data: bounded too.
+        if (t_syncBodyRead is { } exchange) WaitUntilReadable(exchange);
+        try
+        {
+            return Socket.Receive(buffer, SocketFlags.None);
+        }
+        catch (SocketException e)
+        {
+            throw new IOException($"Unable to read data from the transport connection: {e.Message}.", e);
+        }
     }
 
     public override int Read(byte[] buffer, int offset, int count)
     {
-        if (t_syncBodyRead is { } exchange && count > 0) WaitUntilReadable(exchange);
-        return base.Read(buffer, offset, count);
+        ValidateBufferArguments(buffer, offset, count);
+        return Read(buffer.AsSpan(offset, count));
     }
 
-    public override int ReadByte()
+    public override void Write(ReadOnlySpan<byte> buffer)
     {
-        if (t_syncBodyRead is { } exchange) WaitUntilReadable(exchange);
-        return base.ReadByte();
+        try
+        {
+            Socket.Send(buffer, SocketFlags.None);
+        }
+        catch (SocketException e)
+        {
+            throw new IOException($"Unable to write data to the transport connection: {e.Message}.", e);
+        }
+    }
+
+    public override void Write(byte[] buffer, int offset, int count)
+    {
+        ValidateBufferArguments(buffer, offset, count);
+        Write(buffer.AsSpan(offset, count));
     }
 
     private void WaitUntilReadable(Exchange exchange)

@@ -12,6 +12,15 @@ public class BodyFramingTests
     [OneTimeSetUp]
     public void Start() => _server = new RawHttpServer(async (path, connection, token) =>
     {
+        if (path == "/smuggling")
+        {
+            // Framed by the first length, the rest of the body is a whole response of its own, waiting on the
+            // kept-alive connection for whatever request comes next.
+            await RawHttpServer.WriteAsync(connection, "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 51\r\n\r\nhello"
+                + "HTTP/1.1 200 OK\r\nContent-Length: 8\r\n\r\nsmuggled", token);
+            await Task.Delay(TimeSpan.FromSeconds(20), token);
+            return;
+        }
         string head = path switch
         {
             "/short" => "Content-Length: 1000\r\n",
@@ -20,6 +29,7 @@ public class BodyFramingTests
             "/conflicting-after-same" => "Content-Length: 5\r\nContent-Length: 5, 10\r\n",
             "/same-headers" => "Content-Length: 5\r\nContent-Length: 5\r\n",
             "/same-list" => "Content-Length: 5, 5\r\n",
+            "/fine" => "Content-Length: 10\r\n",
             _ => throw new InvalidOperationException(path),
         };
         await RawHttpServer.WriteAsync(connection, $"HTTP/1.1 200 OK\r\n{head}Connection: close\r\n\r\n", token);
@@ -53,6 +63,18 @@ public class BodyFramingTests
             () => BodyReader.ReadAsync(read, url, 5));
 
         Assert.That(e.Message, Does.Contain("Content-Length").And.Contain("5").And.Contain("10").And.Contain(url));
+    }
+
+    [Test]
+    public async Task ARefusedResponsesConnectionIsNotReused([Values] bool async)
+    {
+        using var session = new Session();
+
+        await Send.Throws<InvalidHeaderException>(async, () => session.Get(_server.Url("/smuggling"), timeout: 5),
+            () => session.GetAsync(_server.Url("/smuggling"), timeout: 5));
+        var next = await Send.Either(async, () => session.Get(_server.Url("/fine"), timeout: 5), () => session.GetAsync(_server.Url("/fine"), timeout: 5));
+
+        Assert.That(next.Text, Is.EqualTo("helloworld"), "the next request gets its own response, not the rest of the refused one");
     }
 
     [Test]

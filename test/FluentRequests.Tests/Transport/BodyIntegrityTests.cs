@@ -88,6 +88,21 @@ public class BodyIntegrityTests
     }
 
     [Test]
+    public async Task TotalDeadlineWhileTheBodyStallsIsARequestTimeout([Values("/length", "/close")] string framing, [Values] bool async)
+    {
+        string url = _server.Url(framing);
+        var timeout = new RequestTimeout(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), total: TimeSpan.FromMilliseconds(400));
+        var watch = Stopwatch.StartNew();
+
+        var e = await Send.Throws<RequestTimeoutException>(async,
+            () => BodyReader.Read(BodyRead.Buffered, url, timeout),
+            () => BodyReader.ReadAsync(BodyRead.Buffered, url, timeout));
+
+        Assert.That(watch.Elapsed, Is.LessThan(Bound), "the deadline ends the wait, not the peer");
+        Assert.That(e, Is.Not.InstanceOf<ReadTimeoutException>(), "the total deadline fired, not the 10 s read limit");
+    }
+
+    [Test]
     public async Task CancelWhileALargeGzipBodyFlowsIsOperationCanceled([Values(BodyRead.Buffered, BodyRead.Content)] BodyRead read, [Values] bool async)
     {
         string url = _server.Url("/gzip-flowing");

@@ -32,8 +32,7 @@ internal static class HttpSender
         }
         var elapsed = Stopwatch.GetElapsedTime(start);
         message.Dispose();
-        // Streamed bodies may be read with IterContent (sync) whichever way they were requested.
-        exchange.BeginBody(received, syncReadsPossible: !async || options.Stream);
+        exchange.BeginBody(received);
         var headers = ReadHeaders(received, out var setCookies);
         Stream raw;
         try
@@ -45,18 +44,35 @@ internal static class HttpSender
             exchange.Dispose();
             throw ExceptionMapper.MapBodyError(e, request, exchange);
         }
+        long? contentLength;
+        try
+        {
+            contentLength = ContentLengthRule.Single(received, request);
+        }
+        catch
+        {
+            exchange.Dispose();
+            throw;
+        }
         var codings = ContentDecoding.Codings(received);
+        // The length the bytes on the wire must reach. None for a response without a body, and chunked framing
+        // overrides a Content-Length (RFC 9112 6.3).
+        long? wireLength = request.Method == "HEAD" || received.StatusCode is HttpStatusCode.NoContent or HttpStatusCode.NotModified
+            || received.Headers.TransferEncodingChunked == true
+            ? null
+            : contentLength;
         if (options.Stream && request.Method != "HEAD")
         {
             return new Response(request, (int)received.StatusCode, received.ReasonPhrase, headers, setCookies, elapsed, null,
-                new StreamedBody(raw, codings, exchange, request), exchange);
+                new StreamedBody(raw, codings, wireLength, exchange, request), exchange);
         }
-        var body = new GuardedBodyStream(ContentDecoding.Decode(raw, codings), exchange, request, readToEnd: true);
+        // A declared length is the encoded length: only a body sent as-is can be counted against it or read into an exact buffer.
+        long? declaredLength = codings is null ? wireLength : null;
+        var body = new GuardedBodyStream(ContentDecoding.Decode(raw, codings), exchange, request, declaredLength, readToEnd: true);
         byte[] content;
         try
         {
-            // A declared length is the encoded length: only a body sent as-is can be read into an exact buffer.
-            content = await ReadAllAsync(body, codings is null ? received.Content.Headers.ContentLength : null, async).ConfigureAwait(false);
+            content = await ReadAllAsync(body, declaredLength, request, async).ConfigureAwait(false);
         }
         finally
         {
@@ -140,7 +156,7 @@ internal static class HttpSender
         return headers;
     }
 
-    private static async ValueTask<byte[]> ReadAllAsync(Stream body, long? declaredLength, bool async)
+    private static async ValueTask<byte[]> ReadAllAsync(Stream body, long? declaredLength, PreparedRequest request, bool async)
     {
         if (declaredLength == 0) return [];
         if (declaredLength is > 0 and <= 64 * 1024 * 1024)
@@ -150,7 +166,7 @@ internal static class HttpSender
             while (filled < exact.Length)
             {
                 int n = async ? await body.ReadAsync(exact.AsMemory(filled)).ConfigureAwait(false) : body.Read(exact.AsSpan(filled));
-                if (n == 0) return exact[..filled];
+                if (n == 0) throw ExceptionMapper.IncompleteRead(request, filled, exact.Length);
                 filled += n;
             }
             return exact;

@@ -134,9 +134,10 @@ internal sealed class DeflateEitherStream(Stream inner) : ReadOnlyStream
 }
 
 /// <summary>The body of a streamed response: read decoded (Content, IterContent) or undecoded (Raw), once.</summary>
-internal sealed class StreamedBody(Stream network, List<string>? codings, Exchange exchange, PreparedRequest request)
+internal sealed class StreamedBody(Stream network, List<string>? codings, long? wireLength, Exchange exchange, PreparedRequest request)
 {
-    public Stream OpenDecoded() => new GuardedBodyStream(ContentDecoding.Decode(network, codings), exchange, request);
+    public Stream OpenDecoded()
+        => new GuardedBodyStream(ContentDecoding.Decode(network, codings), exchange, request, codings is null ? wireLength : null);
 
-    public Stream OpenRaw() => new GuardedBodyStream(network, exchange, request);
+    public Stream OpenRaw() => new GuardedBodyStream(network, exchange, request, wireLength);
 }

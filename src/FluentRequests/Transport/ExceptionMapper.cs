@@ -68,14 +68,19 @@ internal static class ExceptionMapper
             _ => new ConnectionException($"Request to {request.Url} failed: {detail}", request, innerException: e),
         };
 
-    public static Exception MapBodyError(Exception e, PreparedRequest request, Exchange exchange)
+    /// <param name="e">What the read threw.</param>
+    /// <param name="request">The request whose body was being read.</param>
+    /// <param name="exchange">Its exchange: tells a caller's cancellation from a read timeout.</param>
+    /// <param name="received">The body bytes read before the failure.</param>
+    /// <param name="declaredLength">The Content-Length those bytes count against, when they do.</param>
+    public static Exception MapBodyError(Exception e, PreparedRequest request, Exchange exchange, long received = 0, long? declaredLength = null)
     {
         if (e is RequestException) return e;
         if (exchange.Outer.IsCancellationRequested)
         {
             return new OperationCanceledException($"Reading the response from {request.Url} was cancelled.", e, exchange.Outer);
         }
-        if (exchange.ReadTimerFired)
+        if (exchange.ReadTimerFired || Find<ReadTimeoutSignal>(e) is not null)
         {
             return new ReadTimeoutException(
                 $"Read timed out while reading the response body from {request.Url} (read timeout={RequestTimeout.Describe(exchange.Timeout.Read)})", request, innerException: e);
@@ -86,6 +91,7 @@ internal static class ExceptionMapper
         }
         if (e is HttpIOException { HttpRequestError: HttpRequestError.ResponseEnded } || e is IOException)
         {
+            if (declaredLength is { } expected && received < expected) return IncompleteRead(request, received, expected, e);
             return new ChunkedEncodingException(
                 $"Connection broken: the response body from {request.Url} ended early ({Innermost(e).Message})", request, innerException: e);
         }
@@ -95,6 +101,10 @@ internal static class ExceptionMapper
         }
         return e;
     }
+
+    /// <summary>The body ended before its Content-Length (urllib3's <c>IncompleteRead</c>, in Requests' words).</summary>
+    public static ChunkedEncodingException IncompleteRead(PreparedRequest request, long received, long expected, Exception? cause = null)
+        => new($"Connection broken: IncompleteRead({received} bytes read, {expected - received} more expected) for url: {request.Url}", request, innerException: cause);
 
     private static T? Find<T>(Exception? e) where T : Exception
     {

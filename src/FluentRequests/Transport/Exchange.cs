@@ -9,9 +9,10 @@ internal sealed class Exchange : IDisposable
 {
     private readonly object _gate = new();
     private readonly CancellationTokenSource _timer;
+    private readonly CancellationToken _token;
     private Phase _phase = Phase.Headers;
     private HttpResponseMessage? _message;
-    private CancellationTokenRegistration _abortOnTimeout;
+    private volatile bool _syncReadTimedOut;
 
     private enum Phase { Headers, Body, Done }
 
@@ -20,6 +21,8 @@ internal sealed class Exchange : IDisposable
         Timeout = timeout;
         Outer = outer;
         _timer = outer.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(outer) : new CancellationTokenSource();
+        // Kept apart from the source: a read racing the exchange's disposal can still ask it.
+        _token = _timer.Token;
         request.Exchange = this;
         // Until a new connection is being made, the wait for headers is bounded by the read limit; a
         // connect in between pauses it (the connect limit applies there) and restarts it once connected.
@@ -32,10 +35,13 @@ internal sealed class Exchange : IDisposable
     public CancellationToken Outer { get; }
 
     /// <summary>Cancelled by the read timer or by <see cref="Outer"/>.</summary>
-    public CancellationToken Token => _timer.Token;
+    public CancellationToken Token => _token;
 
-    /// <summary>Whether the read timer, not the caller, cancelled <see cref="Token"/>.</summary>
-    public bool ReadTimerFired => _timer.IsCancellationRequested && !Outer.IsCancellationRequested;
+    /// <summary>
+    /// Whether the read limit, not the caller, ended the exchange: the timer cancelled <see cref="Token"/>, or a
+    /// synchronous body read gave up waiting (<see cref="OnReadTimedOut"/>).
+    /// </summary>
+    public bool ReadTimerFired => !Outer.IsCancellationRequested && (_syncReadTimedOut || _token.IsCancellationRequested);
 
     public static Exchange? Of(HttpRequestMessage? request)
         => (request as ExchangeMessage)?.Exchange;
@@ -45,10 +51,10 @@ internal sealed class Exchange : IDisposable
     public void OnConnected() => ArmIf(Phase.Headers, Timeout.Read);
 
     /// <summary>
-    /// Headers arrived: from now on the timer runs only during body reads. Synchronous reads take no token, so
-    /// when the body may be read synchronously the timer's firing aborts the message instead.
+    /// Headers arrived: from now on the timer runs only during asynchronous body reads. Synchronous reads take no
+    /// token; <see cref="TimedNetworkStream"/> bounds them by the read limit on the socket itself.
     /// </summary>
-    public void BeginBody(HttpResponseMessage message, bool syncReadsPossible)
+    public void BeginBody(HttpResponseMessage message)
     {
         lock (_gate)
         {
@@ -56,13 +62,15 @@ internal sealed class Exchange : IDisposable
             _phase = Phase.Body;
             _message = message;
             Arm(null);
-            if (syncReadsPossible) _abortOnTimeout = _timer.Token.UnsafeRegister(static m => ((HttpResponseMessage)m!).Dispose(), message);
         }
     }
 
     public void BeforeRead() => ArmIf(Phase.Body, Timeout.Read);
 
     public void AfterRead() => ArmIf(Phase.Body, null);
+
+    /// <summary>A synchronous body read waited longer than the read limit.</summary>
+    public void OnReadTimedOut() => _syncReadTimedOut = true;
 
     public void Dispose()
     {
@@ -71,7 +79,6 @@ internal sealed class Exchange : IDisposable
             if (_phase == Phase.Done) return;
             _phase = Phase.Done;
         }
-        _abortOnTimeout.Dispose();
         _message?.Dispose();
         _timer.Dispose();
     }

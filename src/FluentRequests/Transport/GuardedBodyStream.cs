@@ -2,43 +2,62 @@ namespace FluentRequests;
 
 /// <summary>
 /// The response body as users read it: every read is bounded by the read timeout, and every failure is
-/// mapped into the exception tree (a read timeout mid-stream is a <see cref="ReadTimeoutException"/>).
+/// mapped into the exception tree (a read timeout mid-stream is a <see cref="ReadTimeoutException"/>). A body is
+/// complete or the read throws: once the timer or the caller's token fired, or before a declared length was
+/// reached, a read never reports the end of the body.
 /// </summary>
 /// <remarks>
-/// A streamed body stops the timer after each read, since the caller may pause between reads for as long as it
-/// likes. A body read to the end at once (<paramref name="readToEnd"/>) keeps it running between reads: each read
-/// re-arms it anyway, and touching the shared timer queue twice per read costs throughput under load.
+/// Asynchronous reads pass the exchange's token, which the read timer cancels. A streamed body stops the timer
+/// after each read, since the caller may pause between reads for as long as it likes. A body read to the end at
+/// once (<paramref name="readToEnd"/>) keeps it running between reads: each read re-arms it anyway, and touching
+/// the shared timer queue twice per read costs throughput under load. Synchronous reads take no token: they mark
+/// the thread, and <see cref="TimedNetworkStream"/> bounds each socket read (no timer at all).
+/// <paramref name="declaredLength"/> is the Content-Length when this stream yields the bytes it counts (no
+/// decoding, no chunked framing); reads stop there, also when the handler did not frame the body by it (a
+/// repeated value, <c>5, 5</c>, which it reads to the connection's close).
 /// </remarks>
-internal sealed class GuardedBodyStream(Stream inner, Exchange exchange, PreparedRequest request, bool readToEnd = false) : ReadOnlyStream
+internal sealed class GuardedBodyStream(Stream inner, Exchange exchange, PreparedRequest request, long? declaredLength, bool readToEnd = false)
+    : ReadOnlyStream
 {
-
+    private long _received;
 
     public override int Read(Span<byte> buffer)
     {
-        exchange.BeforeRead();
+        if (declaredLength is { } length && length - _received < buffer.Length) buffer = buffer[..(int)(length - _received)];
+        var outer = TimedNetworkStream.SyncBodyRead;
+        TimedNetworkStream.SyncBodyRead = exchange;
+        int n;
         try
         {
-            return inner.Read(buffer);
+            n = inner.Read(buffer);
         }
         catch (Exception e) when (e is not RequestException)
         {
-            throw ExceptionMapper.MapBodyError(e, request, exchange);
+            throw ExceptionMapper.MapBodyError(e, request, exchange, _received, declaredLength);
         }
         finally
         {
-            if (!readToEnd) exchange.AfterRead();
+            TimedNetworkStream.SyncBodyRead = outer;
         }
+        return Checked(n, buffer.Length, default);
     }
-
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        if (declaredLength is { } length && length - _received < buffer.Length) buffer = buffer[..(int)(length - _received)];
         exchange.BeforeRead();
+        int n;
         try
         {
-            if (!cancellationToken.CanBeCanceled) return await inner.ReadAsync(buffer, exchange.Token).ConfigureAwait(false);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(exchange.Token, cancellationToken);
-            return await inner.ReadAsync(buffer, linked.Token).ConfigureAwait(false);
+            if (!cancellationToken.CanBeCanceled)
+            {
+                n = await inner.ReadAsync(buffer, exchange.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(exchange.Token, cancellationToken);
+                n = await inner.ReadAsync(buffer, linked.Token).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -46,14 +65,35 @@ internal sealed class GuardedBodyStream(Stream inner, Exchange exchange, Prepare
         }
         catch (Exception e) when (e is not RequestException)
         {
-            throw ExceptionMapper.MapBodyError(e, request, exchange);
+            throw ExceptionMapper.MapBodyError(e, request, exchange, _received, declaredLength);
         }
         finally
         {
             if (!readToEnd) exchange.AfterRead();
         }
+        return Checked(n, buffer.Length, cancellationToken);
     }
 
+    /// <summary>An end of body is believed only when nothing was cancelled and the declared length, if any, was reached.</summary>
+    private int Checked(int n, int requested, CancellationToken readToken)
+    {
+        if (n > 0)
+        {
+            _received += n;
+            return n;
+        }
+        if (requested == 0 || _received == declaredLength) return 0;
+        readToken.ThrowIfCancellationRequested();
+        if (exchange.Token.IsCancellationRequested)
+        {
+            throw ExceptionMapper.MapBodyError(new IOException("The body read was interrupted."), request, exchange, _received, declaredLength);
+        }
+        if (declaredLength is { } expected && _received < expected)
+        {
+            throw ExceptionMapper.IncompleteRead(request, _received, expected);
+        }
+        return 0;
+    }
 
     protected override void Dispose(bool disposing)
     {

@@ -77,7 +77,7 @@ internal static class TransportPool
         {
             await socket.ConnectAsync(context.DnsEndPoint, timer.Token).ConfigureAwait(false);
             exchange?.OnConnected();
-            return new NetworkStream(socket, ownsSocket: true);
+            return new TimedNetworkStream(socket);
         }
         catch (OperationCanceledException) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

@@ -15,7 +15,7 @@ internal static class HttpSender
     {
         var transport = TransportPool.Get(options.TransportFor(request));
         var message = BuildMessage(request);
-        var exchange = new Exchange(message, options.Timeout, cancellationToken);
+        var exchange = new Exchange(message, options.Timeout, cancellationToken, isSync: !async);
         long start = Stopwatch.GetTimestamp();
         HttpResponseMessage received;
         try

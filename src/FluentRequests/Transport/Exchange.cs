@@ -16,9 +16,10 @@ internal sealed class Exchange : IDisposable
 
     private enum Phase { Headers, Body, Done }
 
-    public Exchange(ExchangeMessage request, RequestTimeout timeout, CancellationToken outer)
+    public Exchange(ExchangeMessage request, RequestTimeout timeout, CancellationToken outer, bool isSync)
     {
         Timeout = timeout;
+        IsSync = isSync;
         Outer = outer;
         _timer = outer.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(outer) : new CancellationTokenSource();
         // Kept apart from the source: a read racing the exchange's disposal can still ask it.
@@ -30,6 +31,9 @@ internal sealed class Exchange : IDisposable
     }
 
     public RequestTimeout Timeout { get; }
+
+    /// <summary>Whether the request is sent synchronously: a connection it opens is then connected with blocking calls.</summary>
+    public bool IsSync { get; }
 
     /// <summary>The caller's token (user cancellation and the total deadline).</summary>
     public CancellationToken Outer { get; }

@@ -31,7 +31,7 @@ internal static class TransportPool
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(90),
             MaxConnectionsPerServer = int.MaxValue,
-            ConnectCallback = ConnectWithTimeoutAsync,
+            ConnectCallback = SocketConnector.ConnectAsync,
             UseProxy = key.Proxy is not null,
             Proxy = key.Proxy is null ? null : new WebProxy(key.Proxy),
         };
@@ -58,36 +58,6 @@ internal static class TransportPool
         if (key.Cert is { } cert)
         {
             ssl.ClientCertificates = [ClientCertLoader.Load(cert)];
-        }
-    }
-
-    /// <summary>
-    /// Connects with the connect timeout of the request that asked for the connection. One handler serves
-    /// every timeout value: the limit travels with the request, not with the handler.
-    /// </summary>
-    private static async ValueTask<Stream> ConnectWithTimeoutAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
-    {
-        var exchange = Exchange.Of(context.InitialRequestMessage);
-        var limit = exchange?.Timeout.Connect;
-        exchange?.OnConnecting();
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (limit is { } l) timer.CancelAfter(l);
-        try
-        {
-            await socket.ConnectAsync(context.DnsEndPoint, timer.Token).ConfigureAwait(false);
-            exchange?.OnConnected();
-            return new TimedNetworkStream(socket);
-        }
-        catch (OperationCanceledException) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            socket.Dispose();
-            throw new ConnectTimeoutSignal(context.DnsEndPoint, limit!.Value);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
         }
     }
 }

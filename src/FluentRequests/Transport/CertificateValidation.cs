@@ -61,7 +61,7 @@ internal static class CertificateValidation
         if ((flags & (X509ChainStatusFlags.UntrustedRoot | X509ChainStatusFlags.PartialChain)) != 0)
         {
             named = true;
-            yield return $"the certificate is not trusted: its issuer ({certificate.Issuer}) does not lead to {trusted}";
+            yield return $"the certificate is not trusted: its issuer ({certificate.Issuer}) does not chain to {trusted}";
         }
         if (flags.HasFlag(X509ChainStatusFlags.Revoked))
         {

@@ -3,8 +3,6 @@ namespace FluentRequests;
 /// <summary>The process's environment variables and the user's home directory.</summary>
 internal sealed class ProcessEnvironmentSource : EnvironmentSource
 {
-    public override string? Get(string name) => System.Environment.GetEnvironmentVariable(name);
-
     public override string? HomeDirectory
     {
         get
@@ -13,4 +11,6 @@ internal sealed class ProcessEnvironmentSource : EnvironmentSource
             return home.Length == 0 ? null : home;
         }
     }
+
+    protected override string? Read(string name) => System.Environment.GetEnvironmentVariable(name);
 }

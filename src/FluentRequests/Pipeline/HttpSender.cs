@@ -14,6 +14,7 @@ internal static class HttpSender
     public static async ValueTask<Response> SendAsync(PreparedRequest request, SendOptions options, bool async, CancellationToken cancellationToken)
     {
         var transport = TransportPool.Get(options.TransportFor(request));
+        transport.InsecureWarning?.Note(request);
         var message = BuildMessage(request);
         var exchange = new Exchange(message, options.Timeout, cancellationToken, isSync: !async);
         long start = Stopwatch.GetTimestamp();

@@ -10,18 +10,34 @@ internal sealed class SendOptions
     public int MaxRedirects { get; init; } = 30;
     public bool AllowHttpsToHttpRedirects { get; init; } = true;
     public IDictionary<string, string>? Proxies { get; init; }
-    public Verify Verify { get; init; } = Verify.System;
+
+    /// <summary>The request's or the session's <c>verify</c>; <c>null</c> when neither set one (then the environment may).</summary>
+    public Verify? Verify { get; init; }
     public ClientCert? Cert { get; init; }
+
+    /// <summary>Where environment settings are read; <c>null</c> when <see cref="Session.TrustEnv"/> is off.</summary>
+    public EnvironmentSource? Environment { get; init; }
     public bool Stream { get; init; }
     public RetryPolicy? Retry { get; init; }
     public Hooks? SessionHooks { get; init; }
     public CookieJar? SessionCookies { get; init; }
     public JsonSerializerOptions? JsonOptions { get; init; }
 
+    /// <summary>
+    /// The transport for <paramref name="request"/>. TLS settings count only when TLS is spoken (an https target or
+    /// an https proxy), so a bad CA bundle or client certificate path never fails a plain-http request. CA bundle
+    /// and client certificate files are loaded here (once per path) so a missing file fails with the request named.
+    /// </summary>
     public TransportKey TransportFor(PreparedRequest request)
     {
         string? proxy = ProxySelector.Select(Proxies, request.Uri);
-        if (proxy is null && Cert is null && ReferenceEquals(Verify, FluentRequests.Verify.System)) return TransportKey.Default;
-        return new TransportKey(Verify, Cert, proxy, Http2: false);
+        bool tls = request.Uri.Scheme == Uri.UriSchemeHttps || (proxy is not null && proxy.StartsWith("https:", StringComparison.OrdinalIgnoreCase));
+        if (!tls) return proxy is null ? TransportKey.Default : new TransportKey(FluentRequests.Verify.System, null, proxy, Http2: false);
+
+        var verify = Verify ?? (Environment is { } environment ? EnvironmentCaBundle.Read(environment) : null) ?? FluentRequests.Verify.System;
+        if (verify.CaBundlePath is { } bundle) CaBundle.Load(bundle, request);
+        if (Cert is { } cert) ClientCertLoader.Load(cert, request);
+        if (proxy is null && Cert is null && ReferenceEquals(verify, FluentRequests.Verify.System)) return TransportKey.Default;
+        return new TransportKey(verify, Cert, proxy, Http2: false);
     }
 }

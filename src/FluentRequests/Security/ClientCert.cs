@@ -6,6 +6,11 @@ namespace FluentRequests;
 /// A TLS client certificate, as Requests' <c>cert</c>: a PEM file holding both certificate and key,
 /// a <c>(certPath, keyPath)</c> pair, or an <see cref="X509Certificate2"/> (implicit conversions from each).
 /// </summary>
+/// <remarks>
+/// Files are read when an https request first needs them, then kept for the process; keys must not be encrypted.
+/// A missing file fails that request with <see cref="SslException"/> ("Could not find the TLS certificate file,
+/// invalid path: …" or "… TLS key file …"); plain-http requests never read them.
+/// </remarks>
 public sealed record ClientCert
 {
     private ClientCert(string? certPath, string? keyPath, X509Certificate2? certificate)

@@ -6,6 +6,13 @@ namespace FluentRequests;
 /// PEM CA bundle file or a directory of PEM files trusts only those roots.
 /// Converts implicitly from <see cref="bool"/> and <see cref="string"/>.
 /// </summary>
+/// <remarks>
+/// A refused server certificate raises <see cref="SslException"/> saying why (not trusted, expired, hostname mismatch).
+/// A bundle path is read when an https request first needs it, then kept for the process; a missing path fails that
+/// request with <see cref="SslException"/> ("Could not find a suitable TLS CA certificate bundle, invalid path: …")
+/// and never affects plain-http requests. <see cref="Disabled"/> writes the <c>InsecureRequest</c> event of the
+/// <c>FluentRequests</c> EventSource once per transport and host.
+/// </remarks>
 public sealed record Verify
 {
     private Verify(bool enabled, string? caBundlePath)
@@ -26,7 +33,10 @@ public sealed record Verify
     /// <summary>A PEM CA bundle file or directory whose certificates are the only trusted roots, or <c>null</c> for the system roots.</summary>
     public string? CaBundlePath { get; }
 
-    /// <summary>Trust only the CA certificates in a PEM file or in the PEM files of a directory.</summary>
+    /// <summary>
+    /// Trust only the CA certificates in a PEM file (any number of them) or in the PEM files of a directory
+    /// (an OpenSSL hashed directory or any folder of PEM files; other files are skipped).
+    /// </summary>
     /// <param name="path">The file or directory.</param>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
     public static Verify CaBundle(string path)

@@ -65,9 +65,22 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
     /// <value>The default value is an empty dictionary.</value>
     public IDictionary<string, object?> Params => _params ??= new Dictionary<string, object?>();
 
-    /// <summary>TLS verification: <c>true</c> (the system's trust store), <c>false</c>, or the path of a CA bundle.</summary>
-    /// <value>The default value is <see cref="Verify.System"/> (<c>true</c>).</value>
-    public Verify Verify { get; set; } = Verify.System;
+    /// <summary>
+    /// TLS verification: <c>true</c> (the system's trust store), <c>false</c>, or the path of a CA bundle.
+    /// Once set, to any value (<c>true</c> included), it beats <c>REQUESTS_CA_BUNDLE</c> and <c>CURL_CA_BUNDLE</c>.
+    /// </summary>
+    /// <value>
+    /// The default value is <see cref="Verify.System"/> (<c>true</c>); while unset, with <see cref="TrustEnv"/>, a CA bundle
+    /// named by <c>REQUESTS_CA_BUNDLE</c> or else <c>CURL_CA_BUNDLE</c> is used instead.
+    /// </value>
+    public Verify Verify
+    {
+        get => _verify ?? Verify.System;
+        set => _verify = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    // Null until set: only then may REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE choose the CA bundle.
+    private Verify? _verify;
 
     /// <summary>The TLS client certificate.</summary>
     /// <value>The default value is <see langword="null"/>: no client certificate.</value>
@@ -95,15 +108,16 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
     public bool AllowHttpsToHttpRedirects { get; set; } = true;
 
     /// <summary>
-    /// Whether environment settings (proxy variables such as HTTPS_PROXY and NO_PROXY) may be used, as Requests'
-    /// <c>trust_env</c>; explicit <see cref="Proxies"/> always win. Environment proxies are
+    /// Whether environment settings (proxy variables such as HTTPS_PROXY and NO_PROXY, the CA bundle of
+    /// <c>REQUESTS_CA_BUNDLE</c>/<c>CURL_CA_BUNDLE</c>) may be used, as Requests'
+    /// <c>trust_env</c>; explicit <see cref="Proxies"/> and <see cref="Verify"/> always win. Environment proxies are
     /// read by the proxy transport stage; until then no environment variable changes where a request goes.
     /// </summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool TrustEnv { get; set; } = true;
 
-    /// <summary>The environment read when <see cref="TrustEnv"/> is on; tests give a session its own.</summary>
-    internal EnvironmentSource Environment { get; set; } = EnvironmentSource.Process;
+    /// <summary>Where <see cref="TrustEnv"/> settings are read: the process environment, or a test's own variables.</summary>
+    internal EnvironmentSource EnvironmentSource { get; set; } = EnvironmentSource.Process;
 
     /// <summary>
     /// The timeout of every request that gives none: 10 s to connect and 60 s <em>per read</em>, not for the whole call
@@ -178,7 +192,8 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
             MaxRedirects = args.MaxRedirects is { } max ? ValidMaxRedirects(max) : MaxRedirects,
             AllowHttpsToHttpRedirects = AllowHttpsToHttpRedirects,
             Proxies = proxies,
-            Verify = args.Verify ?? Verify,
+            Verify = args.Verify ?? _verify,
+            Environment = TrustEnv ? EnvironmentSource : null,
             Cert = args.Cert ?? Cert,
             Stream = args.Stream ?? Stream,
             Retry = (args.Retry ?? Retry) is { IsNone: false } retry ? retry : null,

@@ -28,6 +28,12 @@ internal static class ExceptionMapper
             return new ReadTimeoutException(
                 $"Read timed out waiting for the response headers from {request.Url} (read timeout={RequestTimeout.Describe(exchange.Timeout.Read)})", request, innerException: e);
         }
+        if (Find<CertificateRejectedSignal>(e) is { } rejected)
+        {
+            return new SslException(
+                $"Certificate verification failed for {request.Uri.Authority}: {rejected.Message} (url: {request.Url})", request, innerException: e)
+            { NotSent = true };
+        }
         if (e is HttpRequestException http)
         {
             string detail = Innermost(e).Message;

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Cryptography.X509Certificates;
 
 namespace FluentRequests;
 
@@ -39,27 +38,7 @@ internal static class TransportPool
         return new Transport(new HttpMessageInvoker(handler, disposeHandler: true), key);
     }
 
-    private static void ConfigureTls(SslClientAuthenticationOptions ssl, TransportKey key)
-    {
-        if (!key.Verify.Enabled)
-        {
-            ssl.RemoteCertificateValidationCallback = static (_, _, _, _) => true;
-        }
-        else if (key.Verify.CaBundlePath is { } bundle)
-        {
-            var roots = CaBundle.Load(bundle);
-            ssl.CertificateChainPolicy = new X509ChainPolicy
-            {
-                TrustMode = X509ChainTrustMode.CustomRootTrust,
-                RevocationMode = X509RevocationMode.NoCheck,
-            };
-            ssl.CertificateChainPolicy.CustomTrustStore.AddRange(roots);
-        }
-        if (key.Cert is { } cert)
-        {
-            ssl.ClientCertificates = [ClientCertLoader.Load(cert)];
-        }
-    }
+    private static void ConfigureTls(SslClientAuthenticationOptions ssl, TransportKey key) => TlsConfiguration.Apply(ssl, key);
 }
 
 /// <summary>A pooled handler and the key that selected it.</summary>
@@ -68,6 +47,9 @@ internal sealed class Transport(HttpMessageInvoker invoker, TransportKey key)
     public HttpMessageInvoker Invoker { get; } = invoker;
 
     public TransportKey Key { get; } = key;
+
+    /// <summary>The InsecureRequestWarning of a transport that does not verify certificates, else <c>null</c>.</summary>
+    public InsecureRequestWarning? InsecureWarning { get; } = key.Verify.Enabled ? null : new(TlsConfiguration.Describe(key));
 }
 
 /// <summary>Thrown inside the connect callback when the connect timeout fires; mapped to <see cref="ConnectTimeoutException"/>.</summary>

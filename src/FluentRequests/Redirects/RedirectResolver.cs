@@ -67,6 +67,11 @@ internal static class RedirectResolver
         {
             next.Headers.Remove("Authorization");
         }
+        if (next.Auth is not null && ShouldStripAuth(previous.Uri, next.Uri))
+        {
+            // The auth stays with its origin: its hooks must not sign for, or answer a challenge from, another one.
+            next.Auth = null;
+        }
 
         if (next.BodySource is not null && !next.TryRewindBody())
         {

@@ -17,6 +17,8 @@ internal sealed class SendOptions
     public Hooks? SessionHooks { get; init; }
     public CookieJar? SessionCookies { get; init; }
     public JsonSerializerOptions? JsonOptions { get; init; }
+    /// <summary>The .netrc a redirect to another host consults, or <c>null</c> when the environment is not trusted.</summary>
+    public NetrcSource? Netrc { get; init; }
 
     public TransportKey TransportFor(PreparedRequest request)
     {

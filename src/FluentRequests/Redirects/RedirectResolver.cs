@@ -67,10 +67,12 @@ internal static class RedirectResolver
         {
             next.Headers.Remove("Authorization");
         }
-        if (next.Auth is not null && ShouldStripAuth(previous.Uri, next.Uri))
+        if ((next.Auth is not null || options.Netrc is not null) && ShouldStripAuth(previous.Uri, next.Uri))
         {
             // The auth stays with its origin: its hooks must not sign for, or answer a challenge from, another one.
-            next.Auth = null;
+            // The new host may have its own .netrc entry (Requests' rebuild_auth).
+            next.Auth = options.Netrc?.AuthFor(next.Uri);
+            next.Auth?.Apply(next);
         }
 
         if (next.BodySource is not null && !next.TryRewindBody())

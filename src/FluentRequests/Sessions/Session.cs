@@ -188,6 +188,7 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
             SessionHooks = _hooks is { OnResponse.Count: > 0 } hooks ? hooks : null,
             SessionCookies = Cookies,
             JsonOptions = JsonOptions,
+            Netrc = TrustedNetrc,
         };
     }
 

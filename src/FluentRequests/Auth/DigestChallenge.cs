@@ -66,6 +66,11 @@ internal sealed class DigestChallenge
         {
             throw new RequestException($"Unsupported Digest qop '{qop}' in the server's challenge (only 'auth' is supported).", response?.Request, response);
         }
+        if (session && !qopAuth)
+        {
+            // The -sess forms hash the client nonce, which is sent only with a qop (RFC 7616 §3.4).
+            throw new RequestException($"Unsupported Digest challenge: algorithm '{algorithm}' without a qop (a -sess algorithm needs qop=auth).", response?.Request, response);
+        }
         return new DigestChallenge(values.GetValueOrDefault("realm", ""), values.GetValueOrDefault("nonce", ""), values.GetValueOrDefault("opaque"),
             algorithm, qopAuth, session, hash);
     }

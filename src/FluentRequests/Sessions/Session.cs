@@ -48,7 +48,7 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
     /// <value>The default value is an empty jar.</value>
     public CookieJar Cookies { get; } = new();
 
-    /// <summary>Authentication for every request; a request's own <c>auth</c> wins.</summary>
+    /// <summary>Authentication for every request; a request's own <c>auth</c> wins, and this beats <c>.netrc</c> and credentials in the URL.</summary>
     /// <value>The default value is <see langword="null"/>: no authentication.</value>
     public Auth? Auth { get; set; }
 
@@ -98,6 +98,7 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
     /// Whether environment settings (proxy variables such as HTTPS_PROXY and NO_PROXY) may be used, as Requests'
     /// <c>trust_env</c>; explicit <see cref="Proxies"/> always win. Environment proxies are
     /// read by the proxy transport stage; until then no environment variable changes where a request goes.
+    /// <c>.netrc</c> credentials (the NETRC file, else ~/.netrc, else ~/_netrc) are used only while this is <c>true</c>.
     /// </summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool TrustEnv { get; set; } = true;

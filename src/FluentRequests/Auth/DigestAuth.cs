@@ -6,14 +6,17 @@ namespace FluentRequests;
 
 /// <summary>
 /// HTTP Digest authentication (RFC 7616, Requests' <c>HTTPDigestAuth</c>): the first request goes out
-/// unsigned; a 401 with a <c>Digest</c> challenge is answered once with a signed request, and later
-/// requests with the same instance sign pre-emptively with the remembered nonce.
-/// Supports MD5, MD5-sess, SHA, SHA-256 and SHA-512, with and without <c>qop=auth</c>.
+/// unsigned; a 401 with a <c>Digest</c> challenge is answered once with a signed request (its body rewound),
+/// and later requests with the same instance are signed pre-emptively with the remembered nonce — a server that
+/// rejects that nonce as stale gets its new challenge answered. Every request sent is signed afresh with the next
+/// nonce count (retries and redirect hops included), just before it is sent, so <see cref="Session.Prepare"/>'s
+/// result carries no Digest header. Algorithms: MD5, SHA (SHA-1), SHA-256 and SHA-512, each also in its
+/// <c>-sess</c> form, with <c>qop=auth</c> or without a qop. One instance is safe to share between threads.
 /// </summary>
 public sealed class DigestAuth : Auth
 {
     private readonly object _gate = new();
-    private Dictionary<string, string>? _challenge;
+    private DigestChallenge? _challenge;
     private string _lastNonce = "";
     private int _nonceCount;
 
@@ -32,107 +35,73 @@ public sealed class DigestAuth : Auth
     /// <summary>The password.</summary>
     public string Password { get; }
 
-    /// <inheritdoc/>
+    /// <summary>Makes the client nonce; a test replaces it to check the RFC's example values.</summary>
+    internal Func<string> CnonceFactory { get; init; } = NewCnonce;
+
+    /// <summary>Does nothing: Digest signs each request just before it is sent (<see cref="BeforeSend"/>).</summary>
+    /// <param name="request">The request.</param>
     public override void Apply(PreparedRequest request)
+    {
+    }
+
+    /// <summary>Signs the request with the last challenge received, if any, and the next nonce count.</summary>
+    /// <param name="request">The request about to be sent.</param>
+    public override void BeforeSend(PreparedRequest request)
     {
         string? header = null;
         lock (_gate)
         {
-            if (_challenge is not null && _lastNonce.Length > 0)
+            if (_challenge is not null)
             {
-                header = BuildHeader(request.Method, request.PathUrl);
+                header = BuildHeader(_challenge, request.Method, request.PathUrl);
             }
         }
         if (header is not null)
         {
             request.Headers["Authorization"] = header;
         }
-        request.DigestChallengesAnswered = 0;
     }
 
     /// <inheritdoc/>
+    /// <exception cref="RequestException">The challenge names an algorithm or qop that cannot be answered.</exception>
     public override PreparedRequest? HandleResponse(Response response)
     {
-        string? challenge = response.Headers["WWW-Authenticate"];
-        if (response.StatusCode != 401 || challenge is null || !challenge.Contains("digest", StringComparison.OrdinalIgnoreCase)
+        string? header = response.Headers["WWW-Authenticate"];
+        if (response.StatusCode != 401 || header is null || !header.Contains("digest", StringComparison.OrdinalIgnoreCase)
             || response.Request.DigestChallengesAnswered >= 1)
         {
             return null;
         }
+        var challenge = DigestChallenge.Parse(header, response);
         var next = response.Request.Copy();
         if (!next.TryRewindBody())
         {
             return null;
         }
-        string header;
         lock (_gate)
         {
-            _challenge = ParseChallenge(challenge);
-            header = BuildHeader(next.Method, next.PathUrl);
+            _challenge = challenge;
         }
-        next.Headers["Authorization"] = header;
         next.DigestChallengesAnswered = response.Request.DigestChallengesAnswered + 1;
         next.AddResponseCookies(response);
         return next;
     }
 
-    private static Dictionary<string, string> ParseChallenge(string header)
+    private string BuildHeader(DigestChallenge challenge, string method, string uri)
     {
-        int start = header.IndexOf("digest", StringComparison.OrdinalIgnoreCase) + "digest".Length;
-        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, value) in HeaderParameters.Parse(header.AsSpan(start)))
-        {
-            values[name] = value;
-        }
-        return values;
-    }
-
-    private string BuildHeader(string method, string pathUrl)
-    {
-        var c = _challenge!;
-        string realm = c.GetValueOrDefault("realm", "");
-        string nonce = c.GetValueOrDefault("nonce", "");
-        string? qop = c.GetValueOrDefault("qop");
-        string? opaque = c.GetValueOrDefault("opaque");
-        string algorithm = c.GetValueOrDefault("algorithm", "MD5").ToUpperInvariant();
-
-        Func<string, string> hash = algorithm switch
-        {
-            "MD5" or "MD5-SESS" => s => Hex(MD5.HashData(Encoding.UTF8.GetBytes(s))),
-            "SHA" => s => Hex(SHA1.HashData(Encoding.UTF8.GetBytes(s))),
-            "SHA-256" => s => Hex(SHA256.HashData(Encoding.UTF8.GetBytes(s))),
-            "SHA-512" => s => Hex(SHA512.HashData(Encoding.UTF8.GetBytes(s))),
-            _ => throw new RequestException($"Unsupported Digest algorithm '{algorithm}' in the server's challenge."),
-        };
-
-        string ha1 = hash($"{User}:{realm}:{Password}");
-        string ha2 = hash($"{method}:{pathUrl}");
-        _nonceCount = nonce == _lastNonce ? _nonceCount + 1 : 1;
-        _lastNonce = nonce;
+        _nonceCount = challenge.Nonce == _lastNonce ? _nonceCount + 1 : 1;
+        _lastNonce = challenge.Nonce;
         string nc = _nonceCount.ToString("x8", CultureInfo.InvariantCulture);
-        string cnonce = Hex(SHA1.HashData(Encoding.UTF8.GetBytes(
-            nc + nonce + DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture) + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)))))[..16];
-        if (algorithm == "MD5-SESS")
-        {
-            ha1 = hash($"{ha1}:{nonce}:{cnonce}");
-        }
-
-        bool qopAuth = qop is not null && qop.Split(',').Any(q => q.Trim() == "auth");
-        if (qop is not null && !qopAuth)
-        {
-            throw new RequestException($"Unsupported Digest qop '{qop}' in the server's challenge (only 'auth' is supported).");
-        }
-        string response = qopAuth
-            ? hash($"{ha1}:{nonce}:{nc}:{cnonce}:auth:{ha2}")
-            : hash($"{ha1}:{nonce}:{ha2}");
+        string cnonce = CnonceFactory();
+        string response = challenge.Response(User, Password, method, uri, nc, cnonce);
 
         var sb = new StringBuilder();
-        sb.Append($"Digest username=\"{User}\", realm=\"{realm}\", nonce=\"{nonce}\", uri=\"{pathUrl}\", response=\"{response}\"");
-        if (opaque is not null) sb.Append($", opaque=\"{opaque}\"");
-        if (c.ContainsKey("algorithm")) sb.Append($", algorithm=\"{c["algorithm"]}\"");
-        if (qopAuth) sb.Append($", qop=\"auth\", nc={nc}, cnonce=\"{cnonce}\"");
+        sb.Append($"Digest username=\"{User}\", realm=\"{challenge.Realm}\", nonce=\"{challenge.Nonce}\", uri=\"{uri}\", response=\"{response}\"");
+        if (challenge.Opaque is not null) sb.Append($", opaque=\"{challenge.Opaque}\"");
+        if (challenge.Algorithm is not null) sb.Append($", algorithm=\"{challenge.Algorithm}\"");
+        if (challenge.QopAuth) sb.Append($", qop=\"auth\", nc={nc}, cnonce=\"{cnonce}\"");
         return sb.ToString();
     }
 
-    private static string Hex(byte[] bytes) => Convert.ToHexStringLower(bytes);
+    private static string NewCnonce() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 }

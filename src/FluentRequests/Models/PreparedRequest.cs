@@ -57,7 +57,6 @@ public sealed class PreparedRequest
         Auth = Auth,
         Hooks = Hooks,
         RequestCookies = RequestCookies,
-        DigestChallengesAnswered = DigestChallengesAnswered,
     };
 
     /// <inheritdoc/>
@@ -72,6 +71,7 @@ public sealed class PreparedRequest
     /// <summary>Cookies given for this call only; they are re-sent on every redirect hop.</summary>
     internal CookieJar? RequestCookies { get; set; }
 
+    /// <summary>How many challenges led to this request: set by the auth on its answer, and 0 on any copy, so each redirect hop may be answered again.</summary>
     internal int DigestChallengesAnswered { get; set; }
 
     internal Uri Uri => _uri ??= new Uri(_url, UriKind.Absolute);

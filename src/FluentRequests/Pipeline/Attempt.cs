@@ -17,6 +17,7 @@ internal static class Attempt
         }
         call.AttemptsThisHop++;
         call.Attempts++;
+        if (request.Auth is { } auth) await BeforeSendAsync(auth, request, async, cancellationToken).ConfigureAwait(false);
         var response = await HttpSender.SendAsync(request, call.Options, async, cancellationToken).ConfigureAwait(false);
         Store(call, response);
 
@@ -24,6 +25,7 @@ internal static class Attempt
         {
             await response.DisposeAsync().ConfigureAwait(false);
             call.History.Add(response);
+            if (challengeAnswer.Auth is { } answerAuth) await BeforeSendAsync(answerAuth, challengeAnswer, async, cancellationToken).ConfigureAwait(false);
             response = await HttpSender.SendAsync(challengeAnswer, call.Options, async, cancellationToken).ConfigureAwait(false);
             Store(call, response);
         }
@@ -31,6 +33,14 @@ internal static class Attempt
         response = call.Options.SessionHooks?.Dispatch(response) ?? response;
         response = request.Hooks?.Dispatch(response) ?? response;
         return response;
+    }
+
+    /// <summary>The auth's per-send hook: every request on the wire is signed afresh (retries and redirect hops included).</summary>
+    private static ValueTask BeforeSendAsync(Auth auth, PreparedRequest request, bool async, CancellationToken cancellationToken)
+    {
+        if (async) return auth.BeforeSendAsync(request, cancellationToken);
+        auth.BeforeSend(request);
+        return ValueTask.CompletedTask;
     }
 
     private static void Store(Call call, Response response)

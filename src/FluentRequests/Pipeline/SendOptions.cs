@@ -22,6 +22,8 @@ internal sealed class SendOptions
     public Hooks? SessionHooks { get; init; }
     public CookieJar? SessionCookies { get; init; }
     public JsonSerializerOptions? JsonOptions { get; init; }
+    /// <summary>The .netrc a redirect to another host consults, or <c>null</c> when the environment is not trusted.</summary>
+    public NetrcSource? Netrc { get; init; }
 
     /// <summary>
     /// The transport for <paramref name="request"/>. TLS settings count only when TLS is spoken (an https target or

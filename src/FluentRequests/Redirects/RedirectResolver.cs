@@ -67,6 +67,13 @@ internal static class RedirectResolver
         {
             next.Headers.Remove("Authorization");
         }
+        if ((next.Auth is not null || options.Netrc is not null) && ShouldStripAuth(previous.Uri, next.Uri))
+        {
+            // The auth stays with its origin: its hooks must not sign for, or answer a challenge from, another one.
+            // The new host may have its own .netrc entry (Requests' rebuild_auth).
+            next.Auth = options.Netrc?.AuthFor(next.Uri);
+            next.Auth?.Apply(next);
+        }
         // A proxy credential, whether hand-set or from the proxy URL, is rebuilt from the proxy configured for the new URL.
         ProxyAuthorization.Rebuild(next, options.Proxies);
 

@@ -7,7 +7,7 @@ public sealed partial class Session
     /// <summary>
     /// Merges the session's settings into a request, as Requests' <c>Session.prepare_request</c>: headers,
     /// params and cookies merge by name (the request wins, a <c>null</c> value removes), request auth beats
-    /// session auth, which beats credentials in the URL.
+    /// session auth, which beats <c>.netrc</c> (when <see cref="TrustEnv"/>), which beats credentials in the URL.
     /// </summary>
     /// <param name="request">The request.</param>
     /// <returns>The request ready to send, as it will go on the wire.</returns>
@@ -41,7 +41,7 @@ public sealed partial class Session
 
         prepared.BodySource = BodyEncoder.Encode(method, data, json, files, headers, JsonOptions);
 
-        var auth = requestAuth ?? Auth ?? AuthFromUrl(prepared.Uri);
+        var auth = ChooseAuth(requestAuth, prepared.Uri);
         if (auth is not null)
         {
             auth.Apply(prepared);

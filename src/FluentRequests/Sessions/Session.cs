@@ -48,7 +48,7 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
     /// <value>The default value is an empty jar.</value>
     public CookieJar Cookies { get; } = new();
 
-    /// <summary>Authentication for every request; a request's own <c>auth</c> wins.</summary>
+    /// <summary>Authentication for every request; a request's own <c>auth</c> wins, and this beats <c>.netrc</c> and credentials in the URL.</summary>
     /// <value>The default value is <see langword="null"/>: no authentication.</value>
     public Auth? Auth { get; set; }
 
@@ -112,12 +112,24 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
     /// <c>REQUESTS_CA_BUNDLE</c>/<c>CURL_CA_BUNDLE</c>) may be used, as Requests'
     /// <c>trust_env</c>; explicit <see cref="Proxies"/> and <see cref="Verify"/> always win. Environment proxies are
     /// read by the proxy transport stage; until then no environment variable changes where a request goes.
+    /// <c>.netrc</c> credentials (the NETRC file, else ~/.netrc, else ~/_netrc) are used only while this is <c>true</c>.
     /// </summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool TrustEnv { get; set; } = true;
 
     /// <summary>Where <see cref="TrustEnv"/> settings are read: the process environment, or a test's own variables.</summary>
-    internal EnvironmentSource EnvironmentSource { get; set; } = EnvironmentSource.Process;
+    internal EnvironmentSource EnvironmentSource
+    {
+        get => _environment;
+        set
+        {
+            _environment = value;
+            // A test's own environment gets its own .netrc lookup, read afresh at every request.
+            _netrc = ReferenceEquals(value, EnvironmentSource.Process) ? NetrcSource.Process : new NetrcSource(value, TimeSpan.Zero);
+        }
+    }
+
+    private EnvironmentSource _environment = EnvironmentSource.Process;
 
     /// <summary>
     /// The timeout of every request that gives none: 10 s to connect and 60 s <em>per read</em>, not for the whole call
@@ -200,6 +212,7 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
             SessionHooks = _hooks is { OnResponse.Count: > 0 } hooks ? hooks : null,
             SessionCookies = Cookies,
             JsonOptions = JsonOptions,
+            Netrc = TrustedNetrc,
         };
     }
 

@@ -167,40 +167,6 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
         return ResiliencePipelines.ExecuteAsync(new Call(request, options, this), async, cancellationToken);
     }
 
-    private SendOptions MergeOptions(RequestArgs args, bool allowRedirectsDefault)
-    {
-        IDictionary<string, string>? proxies = _proxies is not { Count: > 0 } sessionProxies ? args.Proxies
-            : args.Proxies is null ? sessionProxies : Merge(sessionProxies, args.Proxies);
-        return new SendOptions
-        {
-            Timeout = WithTotal(args.Timeout ?? Timeout ?? RequestTimeout.Default, args.TotalTimeout),
-            AllowRedirects = args.AllowRedirects ?? allowRedirectsDefault,
-            MaxRedirects = args.MaxRedirects is { } max ? ValidMaxRedirects(max) : MaxRedirects,
-            AllowHttpsToHttpRedirects = AllowHttpsToHttpRedirects,
-            Proxies = proxies,
-            Verify = args.Verify ?? Verify,
-            Cert = args.Cert ?? Cert,
-            Stream = args.Stream ?? Stream,
-            Retry = (args.Retry ?? Retry) is { IsNone: false } retry ? retry : null,
-            SessionHooks = _hooks is { OnResponse.Count: > 0 } hooks ? hooks : null,
-            SessionCookies = Cookies,
-            JsonOptions = JsonOptions,
-        };
-    }
-
-    private static RequestTimeout WithTotal(RequestTimeout timeout, TimeSpan? total)
-        => total is null || total == timeout.Total ? timeout : timeout.WithTotal(total);
-
-    private static int ValidMaxRedirects(int maxRedirects)
-        => maxRedirects >= 0 ? maxRedirects : throw new ArgumentException($"maxRedirects must not be negative; got {maxRedirects}.", nameof(maxRedirects));
-
-    private static Dictionary<string, string> Merge(IDictionary<string, string> session, IDictionary<string, string> request)
-    {
-        var merged = new Dictionary<string, string>(session, StringComparer.OrdinalIgnoreCase);
-        foreach (var (k, v) in request) merged[k] = v;
-        return merged;
-    }
-
     private static string Version()
     {
         var info = typeof(Session).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";

@@ -2,18 +2,18 @@ using System.Runtime.CompilerServices;
 
 namespace FluentRequests;
 
-/// <summary>Sends one hop of a call: the attempt itself, or the strategies inside the redirect policy (retries).</summary>
+/// <summary>Sends one hop of a call: the attempt itself, or the strategies inside the redirect loop (retries).</summary>
 internal interface IHopSender
 {
     ValueTask<Response> SendAsync(Call call);
 }
 
 /// <summary>
-/// The redirect policy: sends the current hop, and while the answer is a redirect and redirects are allowed,
+/// The redirect loop: sends the current hop, and while the answer is a redirect and redirects are allowed,
 /// moves the call to the next hop (<see cref="RedirectResolver"/>). The same loop runs inside the Polly pipeline
 /// (<see cref="RedirectStrategy"/>) and, when there is nothing else to compose, on its own.
 /// </summary>
-internal static class RedirectPolicy
+internal static class RedirectLoop
 {
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<Response> FollowAsync<THop>(Call call, THop hop) where THop : IHopSender

@@ -2,12 +2,6 @@ using System.Runtime.CompilerServices;
 
 namespace FluentRequests;
 
-/// <summary>Sends one hop of a call: the attempt itself, or the strategies inside the redirect loop (retries).</summary>
-internal interface IHopSender
-{
-    ValueTask<Response> SendAsync(Call call);
-}
-
 /// <summary>
 /// The redirect loop: sends the current hop, and while the answer is a redirect and redirects are allowed,
 /// moves the call to the next hop (<see cref="RedirectResolver"/>). The same loop runs inside the Polly pipeline
@@ -57,10 +51,4 @@ internal static class RedirectLoop
             return null;
         }
     }
-}
-
-/// <summary>A hop sent straight to the wire: the pipeline when there is no retry policy and no total deadline.</summary>
-internal readonly struct DirectHop(bool async, CancellationToken cancellationToken) : IHopSender
-{
-    public ValueTask<Response> SendAsync(Call call) => Attempt.RunAsync(call, async, cancellationToken);
 }

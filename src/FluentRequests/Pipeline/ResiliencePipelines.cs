@@ -36,7 +36,7 @@ internal static class ResiliencePipelines
             TimeoutGenerator = static args =>
                 new ValueTask<TimeSpan>(args.Context.Properties.GetValue(Call.Key, null!).Options.Timeout.Total ?? Timeout.InfiniteTimeSpan),
         });
-        builder.AddStrategy(static _ => new RedirectStrategy(), new RedirectStrategyOptions());
+        builder.AddStrategy(static _ => new RedirectStrategy());
         if (retry is not null)
         {
             retry.Validate();

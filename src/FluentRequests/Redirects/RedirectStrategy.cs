@@ -38,9 +38,3 @@ internal sealed class RedirectStrategy : ResilienceStrategy<Response>
         }
     }
 }
-
-/// <summary>Polly needs an options object per strategy; the redirect loop reads its settings from the call.</summary>
-internal sealed class RedirectStrategyOptions : ResilienceStrategyOptions
-{
-    public RedirectStrategyOptions() => Name = "FluentRequests.Redirects";
-}

@@ -40,7 +40,7 @@ internal static class ResiliencePipelines
         if (retry is not null)
         {
             retry.Validate();
-            builder.AddRetry(RetryStrategy.Options(retry));
+            builder.AddRetry(PollyRetry.Options(retry));
         }
         return builder.Build();
     }
@@ -60,7 +60,7 @@ internal static class ResiliencePipelines
             Response response = async
                 ? await pipeline.ExecuteAsync(static (ctx, c) => Attempt.RunAsync(c, async: true, ctx.CancellationToken), context, call).ConfigureAwait(false)
                 : pipeline.Execute(static (ctx, c) => Attempt.RunAsync(c, async: false, ctx.CancellationToken).EnsureCompleted(), context, call);
-            return RetryStrategy.CheckExhausted(response, call);
+            return PollyRetry.CheckExhausted(response, call);
         }
         catch (TimeoutRejectedException e)
         {

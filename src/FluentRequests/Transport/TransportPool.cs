@@ -91,18 +91,3 @@ internal static class TransportPool
         }
     }
 }
-
-/// <summary>A pooled handler and the key that selected it.</summary>
-internal sealed class Transport(HttpMessageInvoker invoker, TransportKey key)
-{
-    public HttpMessageInvoker Invoker { get; } = invoker;
-
-    public TransportKey Key { get; } = key;
-}
-
-/// <summary>Thrown inside the connect callback when the connect timeout fires; mapped to <see cref="ConnectTimeoutException"/>.</summary>
-internal sealed class ConnectTimeoutSignal(DnsEndPoint endPoint, TimeSpan limit)
-    : IOException($"Connecting to {endPoint.Host}:{endPoint.Port} timed out after {RequestTimeout.Describe(limit)}")
-{
-    public TimeSpan Limit { get; } = limit;
-}

@@ -1,9 +1,7 @@
 namespace FluentRequests;
 
-/// <summary>A pooled handler and the key that selected it.</summary>
-internal sealed class Transport(HttpMessageInvoker invoker, TransportKey key)
+/// <summary>A pooled handler, shared by every request whose <see cref="TransportKey"/> selected it.</summary>
+internal sealed class Transport(HttpMessageInvoker invoker)
 {
     public HttpMessageInvoker Invoker { get; } = invoker;
-
-    public TransportKey Key { get; } = key;
 }

@@ -9,7 +9,7 @@ namespace FluentRequests;
 /// <summary>
 /// The process-wide pool of transports, one per <see cref="TransportKey"/>. A transport lives for the
 /// process: that is what lets a loop of <c>Requests.Get</c> reuse connections instead of exhausting sockets.
-/// TLS settings, client certificates, proxies and HTTP/2 each select a pool here; nothing else creates a handler.
+/// TLS verification, the client certificate and the proxy select a pool here; nothing else creates a handler.
 /// </summary>
 internal static class TransportPool
 {
@@ -36,7 +36,7 @@ internal static class TransportPool
             Proxy = key.Proxy is null ? null : new WebProxy(key.Proxy),
         };
         ConfigureTls(handler.SslOptions, key);
-        return new Transport(new HttpMessageInvoker(handler, disposeHandler: true), key);
+        return new Transport(new HttpMessageInvoker(handler, disposeHandler: true));
     }
 
     private static void ConfigureTls(SslClientAuthenticationOptions ssl, TransportKey key)

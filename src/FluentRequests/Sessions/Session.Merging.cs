@@ -79,7 +79,7 @@ public sealed partial class Session
         return result;
     }
 
-    private SendOptions MergeOptions(RequestArgs args, bool allowRedirectsDefault)
+    internal SendOptions MergeOptions(RequestArgs args, bool allowRedirectsDefault)
     {
         IDictionary<string, string>? proxies = _proxies is not { Count: > 0 } sessionProxies ? args.Proxies
             : args.Proxies is null ? sessionProxies : Merge(sessionProxies, args.Proxies);
@@ -96,7 +96,6 @@ public sealed partial class Session
             Retry = (args.Retry ?? Retry) is { IsNone: false } retry ? retry : null,
             SessionHooks = _hooks is { OnResponse.Count: > 0 } hooks ? hooks : null,
             SessionCookies = Cookies,
-            JsonOptions = JsonOptions,
         };
     }
 

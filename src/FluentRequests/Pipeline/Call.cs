@@ -3,15 +3,13 @@ using Polly;
 namespace FluentRequests;
 
 /// <summary>The state of one call through the pipeline: the request of the current hop, the settings, and the hops so far.</summary>
-internal sealed class Call(PreparedRequest request, SendOptions options, Session session)
+internal sealed class Call(PreparedRequest request, SendOptions options)
 {
     public static readonly ResiliencePropertyKey<Call> Key = new("FluentRequests.Call");
 
     public PreparedRequest Current { get; set; } = request;
 
     public SendOptions Options { get; } = options;
-
-    public Session Session { get; } = session;
 
     /// <summary>The redirect responses followed so far, oldest first.</summary>
     public List<Response> History { get; } = new();

@@ -5,7 +5,7 @@ using Polly.Timeout;
 namespace FluentRequests;
 
 /// <summary>
-/// The one place where the total deadline, the redirect policy and retries are composed, outermost first:
+/// The one place where the total deadline, the redirect loop and retries are composed, outermost first:
 /// <list type="number">
 /// <item>Total deadline (Polly timeout): covers the whole call, every hop and retry and their delays.</item>
 /// <item>Redirects (<see cref="RedirectStrategy"/>): follows 3xx hop by hop, counting toward MaxRedirects.</item>
@@ -14,7 +14,7 @@ namespace FluentRequests;
 /// </list>
 /// Pipelines are built once per retry policy and cached; per-call settings travel in the <see cref="Call"/>.
 /// With neither a total deadline nor a retry policy (the default) there is nothing to compose around the
-/// redirect policy, so it runs on its own: the same loop, without Polly's per-call machinery (about 1 KB and
+/// redirect loop, so it runs on its own: the same loop, without Polly's per-call machinery (about 1 KB and
 /// four async frames less per request, measured in docs/performance.md).
 /// </summary>
 internal static class ResiliencePipelines
@@ -36,18 +36,18 @@ internal static class ResiliencePipelines
             TimeoutGenerator = static args =>
                 new ValueTask<TimeSpan>(args.Context.Properties.GetValue(Call.Key, null!).Options.Timeout.Total ?? Timeout.InfiniteTimeSpan),
         });
-        builder.AddStrategy(static _ => new RedirectStrategy(), new RedirectStrategyOptions());
+        builder.AddStrategy(static _ => new RedirectStrategy());
         if (retry is not null)
         {
             retry.Validate();
-            builder.AddRetry(RetryStrategy.Options(retry));
+            builder.AddRetry(PollyRetry.Options(retry));
         }
         return builder.Build();
     }
 
     public static ValueTask<Response> ExecuteAsync(Call call, bool async, CancellationToken cancellationToken)
         => call.Options.Retry is null && call.Options.Timeout.Total is null
-            ? RedirectPolicy.FollowAsync(call, new DirectHop(async, cancellationToken))
+            ? RedirectLoop.FollowAsync(call, new DirectHop(async, cancellationToken))
             : ExecuteComposedAsync(call, async, cancellationToken);
 
     private static async ValueTask<Response> ExecuteComposedAsync(Call call, bool async, CancellationToken cancellationToken)
@@ -60,7 +60,7 @@ internal static class ResiliencePipelines
             Response response = async
                 ? await pipeline.ExecuteAsync(static (ctx, c) => Attempt.RunAsync(c, async: true, ctx.CancellationToken), context, call).ConfigureAwait(false)
                 : pipeline.Execute(static (ctx, c) => Attempt.RunAsync(c, async: false, ctx.CancellationToken).EnsureCompleted(), context, call);
-            return RetryStrategy.CheckExhausted(response, call);
+            return PollyRetry.CheckExhausted(response, call);
         }
         catch (TimeoutRejectedException e)
         {

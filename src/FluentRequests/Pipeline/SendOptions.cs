@@ -1,29 +1,30 @@
-using System.Text.Json;
-
 namespace FluentRequests;
 
-/// <summary>The per-call settings after merging request arguments over session settings.</summary>
+/// <summary>
+/// The per-call settings after merging request arguments over session settings. Made only by
+/// <see cref="Session.MergeOptions"/>, so every default is the session's: nothing here has one of its own.
+/// </summary>
 internal sealed class SendOptions
 {
-    public RequestTimeout Timeout { get; init; } = RequestTimeout.Default;
-    public bool AllowRedirects { get; init; } = true;
-    public int MaxRedirects { get; init; } = 30;
-    public bool AllowHttpsToHttpRedirects { get; init; } = true;
-    public IDictionary<string, string>? Proxies { get; init; }
+    public required RequestTimeout Timeout { get; init; }
+    public required bool AllowRedirects { get; init; }
+    public required int MaxRedirects { get; init; }
+    public required bool AllowHttpsToHttpRedirects { get; init; }
+    public required IDictionary<string, string>? Proxies { get; init; }
 
     /// <summary>The request's or the session's <c>verify</c>; <c>null</c> when neither set one (then the environment may).</summary>
-    public Verify? Verify { get; init; }
-    public ClientCert? Cert { get; init; }
+    public required Verify? Verify { get; init; }
+    public required ClientCert? Cert { get; init; }
 
     /// <summary>Where environment settings are read; <c>null</c> when <see cref="Session.TrustEnv"/> is off.</summary>
-    public EnvironmentSource? Environment { get; init; }
-    public bool Stream { get; init; }
-    public RetryPolicy? Retry { get; init; }
-    public Hooks? SessionHooks { get; init; }
-    public CookieJar? SessionCookies { get; init; }
-    public JsonSerializerOptions? JsonOptions { get; init; }
+    public required EnvironmentSource? Environment { get; init; }
+    public required bool Stream { get; init; }
+    public required RetryPolicy? Retry { get; init; }
+    public required Hooks? SessionHooks { get; init; }
+    public required CookieJar? SessionCookies { get; init; }
+
     /// <summary>The .netrc a redirect to another host consults, or <c>null</c> when the environment is not trusted.</summary>
-    public NetrcSource? Netrc { get; init; }
+    public required NetrcSource? Netrc { get; init; }
 
     /// <summary>
     /// The transport for <paramref name="request"/>. TLS settings count only when TLS is spoken (an https target or

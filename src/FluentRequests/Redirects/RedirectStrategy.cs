@@ -4,7 +4,7 @@ using Polly;
 namespace FluentRequests;
 
 /// <summary>
-/// The redirect policy as a Polly strategy, between the total deadline and retries: each hop goes back through
+/// The redirect loop as a Polly strategy, between the total deadline and retries: each hop goes back through
 /// the strategies inside it, so each hop is retried on its own, as Requests' adapter retries each request of a
 /// redirect chain.
 /// </summary>
@@ -16,7 +16,7 @@ internal sealed class RedirectStrategy : ResilienceStrategy<Response>
         var call = context.Properties.GetValue(Call.Key, null!);
         try
         {
-            var response = await RedirectPolicy.FollowAsync(call, new InnerHop<TState>(callback, context, state))
+            var response = await RedirectLoop.FollowAsync(call, new InnerHop<TState>(callback, context, state))
                 .ConfigureAwait(context.ContinueOnCapturedContext);
             return Outcome.FromResult(response);
         }
@@ -37,10 +37,4 @@ internal sealed class RedirectStrategy : ResilienceStrategy<Response>
             return outcome.Result!;
         }
     }
-}
-
-/// <summary>Polly needs an options object per strategy; the redirect policy reads its settings from the call.</summary>
-internal sealed class RedirectStrategyOptions : ResilienceStrategyOptions
-{
-    public RedirectStrategyOptions() => Name = "FluentRequests.Redirects";
 }

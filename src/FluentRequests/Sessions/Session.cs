@@ -190,43 +190,7 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
             request = request.Copy();
             request.Headers.SetUnchecked(ProxyAuthorization.HeaderName, proxyAuthorization);
         }
-        return ResiliencePipelines.ExecuteAsync(new Call(request, options, this), async, cancellationToken);
-    }
-
-    private SendOptions MergeOptions(RequestArgs args, bool allowRedirectsDefault)
-    {
-        IDictionary<string, string>? proxies = _proxies is not { Count: > 0 } sessionProxies ? args.Proxies
-            : args.Proxies is null ? sessionProxies : Merge(sessionProxies, args.Proxies);
-        return new SendOptions
-        {
-            Timeout = WithTotal(args.Timeout ?? Timeout ?? RequestTimeout.Default, args.TotalTimeout),
-            AllowRedirects = args.AllowRedirects ?? allowRedirectsDefault,
-            MaxRedirects = args.MaxRedirects is { } max ? ValidMaxRedirects(max) : MaxRedirects,
-            AllowHttpsToHttpRedirects = AllowHttpsToHttpRedirects,
-            Proxies = proxies,
-            Verify = args.Verify ?? _verify,
-            Environment = TrustEnv ? EnvironmentSource : null,
-            Cert = args.Cert ?? Cert,
-            Stream = args.Stream ?? Stream,
-            Retry = (args.Retry ?? Retry) is { IsNone: false } retry ? retry : null,
-            SessionHooks = _hooks is { OnResponse.Count: > 0 } hooks ? hooks : null,
-            SessionCookies = Cookies,
-            JsonOptions = JsonOptions,
-            Netrc = TrustedNetrc,
-        };
-    }
-
-    private static RequestTimeout WithTotal(RequestTimeout timeout, TimeSpan? total)
-        => total is null || total == timeout.Total ? timeout : timeout.WithTotal(total);
-
-    private static int ValidMaxRedirects(int maxRedirects)
-        => maxRedirects >= 0 ? maxRedirects : throw new ArgumentException($"maxRedirects must not be negative; got {maxRedirects}.", nameof(maxRedirects));
-
-    private static Dictionary<string, string> Merge(IDictionary<string, string> session, IDictionary<string, string> request)
-    {
-        var merged = new Dictionary<string, string>(session, StringComparer.OrdinalIgnoreCase);
-        foreach (var (k, v) in request) merged[k] = v;
-        return merged;
+        return ResiliencePipelines.ExecuteAsync(new Call(request, options), async, cancellationToken);
     }
 
     private static string Version()

@@ -8,7 +8,7 @@ namespace FluentRequests;
 /// <summary>
 /// The process-wide pool of transports, one per <see cref="TransportKey"/>. A transport lives for the
 /// process: that is what lets a loop of <c>Requests.Get</c> reuse connections instead of exhausting sockets.
-/// TLS settings, client certificates, proxies and HTTP/2 each select a pool here; nothing else creates a handler.
+/// TLS verification, the client certificate and the proxy select a pool here; nothing else creates a handler.
 /// </summary>
 internal static class TransportPool
 {
@@ -39,22 +39,4 @@ internal static class TransportPool
     }
 
     private static void ConfigureTls(SslClientAuthenticationOptions ssl, TransportKey key) => TlsConfiguration.Apply(ssl, key);
-}
-
-/// <summary>A pooled handler and the key that selected it.</summary>
-internal sealed class Transport(HttpMessageInvoker invoker, TransportKey key)
-{
-    public HttpMessageInvoker Invoker { get; } = invoker;
-
-    public TransportKey Key { get; } = key;
-
-    /// <summary>The InsecureRequestWarning of a transport that does not verify certificates, else <c>null</c>.</summary>
-    public InsecureRequestWarning? InsecureWarning { get; } = key.Verify.Enabled ? null : new(TlsConfiguration.Describe(key));
-}
-
-/// <summary>Thrown inside the connect callback when the connect timeout fires; mapped to <see cref="ConnectTimeoutException"/>.</summary>
-internal sealed class ConnectTimeoutSignal(DnsEndPoint endPoint, TimeSpan limit)
-    : IOException($"Connecting to {endPoint.Host}:{endPoint.Port} timed out after {RequestTimeout.Describe(limit)}")
-{
-    public TimeSpan Limit { get; } = limit;
 }

@@ -100,12 +100,15 @@ public class RedirectAuthTests : WireMockTest
         return new Response(request, status, null, headers, [], TimeSpan.Zero, [], null, null);
     }
 
+    /// <summary>The settings a call on <paramref name="session"/> with no arguments of its own would get.</summary>
+    private static SendOptions OptionsOf(Session session) => session.MergeOptions(new RequestArgs(), allowRedirectsDefault: true);
+
     [Test]
     public void HttpsToHttpIsRefusedWhenDisallowed()
     {
         var response = Redirected("https://example.com/secure", "http://example.com/plain");
 
-        var e = Assert.Throws<RequestException>(() => RedirectResolver.NextRequest(response, new SendOptions { AllowHttpsToHttpRedirects = false }));
+        var e = Assert.Throws<RequestException>(() => RedirectResolver.NextRequest(response, OptionsOf(new Session { AllowHttpsToHttpRedirects = false })));
 
         Assert.That(e!.Message, Does.Contain("http://example.com/plain").And.Contain("AllowHttpsToHttpRedirects"));
         Assert.That(e.Response, Is.SameAs(response));
@@ -117,7 +120,7 @@ public class RedirectAuthTests : WireMockTest
         var headers = new HeaderCollection { ["Authorization"] = "Basic dTpw" };
         var response = Redirected("https://example.com/secure", "http://example.com/plain", requestHeaders: headers);
 
-        var next = RedirectResolver.NextRequest(response, new SendOptions());
+        var next = RedirectResolver.NextRequest(response, OptionsOf(new Session()));
 
         Assert.That(next.Url, Is.EqualTo("http://example.com/plain"));
         Assert.That(next.Headers.ContainsKey("Authorization"), Is.False);
@@ -126,7 +129,7 @@ public class RedirectAuthTests : WireMockTest
     [Test]
     public void HttpToHttpsAndHttpsToHttpsAreFollowedWhenHttpsToHttpIsDisallowed()
     {
-        var options = new SendOptions { AllowHttpsToHttpRedirects = false };
+        var options = OptionsOf(new Session { AllowHttpsToHttpRedirects = false });
 
         var upgrade = RedirectResolver.NextRequest(Redirected("http://example.com/a", "https://example.com/b"), options);
         var secure = RedirectResolver.NextRequest(Redirected("https://example.com/a", "https://other.example/b"), options);
@@ -146,7 +149,7 @@ public class RedirectAuthTests : WireMockTest
     public void ResolverKeepsAuthorizationOnTheSameOrigin()
     {
         var headers = new HeaderCollection { ["Authorization"] = "Bearer t" };
-        var next = RedirectResolver.NextRequest(Redirected("https://example.com/a", "/b", requestHeaders: headers), new SendOptions());
+        var next = RedirectResolver.NextRequest(Redirected("https://example.com/a", "/b", requestHeaders: headers), OptionsOf(new Session()));
 
         Assert.That(next.Url, Is.EqualTo("https://example.com/b"));
         Assert.That(next.Headers["Authorization"], Is.EqualTo("Bearer t"));

@@ -104,9 +104,9 @@ public class RetryTests
         var policy = new RetryPolicy { MaxRetryAfter = TimeSpan.FromSeconds(5) };
         var date = DateTimeOffset.UtcNow.AddSeconds(3).ToString("r");
 
-        var fromDate = RetryStrategy.RetryAfter(policy, FakeResponse(("Retry-After", date)));
-        var capped = RetryStrategy.RetryAfter(policy, FakeResponse(("Retry-After", "3600")));
-        var ignored = RetryStrategy.RetryAfter(policy with { RespectRetryAfter = false }, FakeResponse(("Retry-After", "2")));
+        var fromDate = PollyRetry.RetryAfter(policy, FakeResponse(("Retry-After", date)));
+        var capped = PollyRetry.RetryAfter(policy, FakeResponse(("Retry-After", "3600")));
+        var ignored = PollyRetry.RetryAfter(policy with { RespectRetryAfter = false }, FakeResponse(("Retry-After", "2")));
 
         Assert.That(fromDate, Is.GreaterThan(TimeSpan.FromSeconds(1)).And.LessThanOrEqualTo(TimeSpan.FromSeconds(3)));
         Assert.That(capped, Is.EqualTo(TimeSpan.FromSeconds(5)));

@@ -2,18 +2,12 @@ using System.Runtime.CompilerServices;
 
 namespace FluentRequests;
 
-/// <summary>Sends one hop of a call: the attempt itself, or the strategies inside the redirect policy (retries).</summary>
-internal interface IHopSender
-{
-    ValueTask<Response> SendAsync(Call call);
-}
-
 /// <summary>
-/// The redirect policy: sends the current hop, and while the answer is a redirect and redirects are allowed,
+/// The redirect loop: sends the current hop, and while the answer is a redirect and redirects are allowed,
 /// moves the call to the next hop (<see cref="RedirectResolver"/>). The same loop runs inside the Polly pipeline
 /// (<see cref="RedirectStrategy"/>) and, when there is nothing else to compose, on its own.
 /// </summary>
-internal static class RedirectPolicy
+internal static class RedirectLoop
 {
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<Response> FollowAsync<THop>(Call call, THop hop) where THop : IHopSender
@@ -57,10 +51,4 @@ internal static class RedirectPolicy
             return null;
         }
     }
-}
-
-/// <summary>A hop sent straight to the wire: the pipeline when there is no retry policy and no total deadline.</summary>
-internal readonly struct DirectHop(bool async, CancellationToken cancellationToken) : IHopSender
-{
-    public ValueTask<Response> SendAsync(Call call) => Attempt.RunAsync(call, async, cancellationToken);
 }

@@ -4,8 +4,8 @@ using Polly.Retry;
 
 namespace FluentRequests;
 
-/// <summary>Turns a <see cref="RetryPolicy"/> into Polly retry options: what is retried, how long to wait, and what happens when retries run out.</summary>
-internal static class RetryStrategy
+/// <summary>The user's <see cref="RetryPolicy"/> as Polly retry-strategy options: what is retried, how long to wait, and what happens when retries run out.</summary>
+internal static class PollyRetry
 {
     public static RetryStrategyOptions<Response> Options(RetryPolicy policy) => new()
     {

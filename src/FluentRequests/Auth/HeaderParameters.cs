@@ -1,6 +1,6 @@
 namespace FluentRequests;
 
-/// <summary>Parses <c>name=value, name="quoted value"</c> lists as found in WWW-Authenticate and Link parameters.</summary>
+/// <summary>Parses <c>name=value, name="quoted value"</c> lists, as in a WWW-Authenticate challenge (DigestAuth).</summary>
 internal static class HeaderParameters
 {
     public static List<(string Name, string Value)> Parse(ReadOnlySpan<char> text, char separator = ',')

@@ -1,0 +1,116 @@
+using System.Net;
+
+namespace FluentRequests;
+
+// How a session's settings and a request's arguments combine (Requests' merge_setting): params, headers and
+// proxies merge by name, the request's value winning and a null one removing the session's; cookies given with
+// the call go in a jar of their own; every other setting is the request's if given, else the session's.
+public sealed partial class Session
+{
+    /// <summary>Requests' <c>merge_setting</c> for params: session pairs, request values replacing them in place by name, <c>null</c> removing.</summary>
+    private string? MergeParams(object? requestParams)
+    {
+        if (requestParams is string or byte[]) return UrlPreparer.EncodeParams(requestParams);
+        if (_params is not { Count: > 0 } sessionParams) return UrlPreparer.EncodeParams(requestParams);
+
+        var merged = new List<KeyValuePair<string, object?>>(sessionParams);
+        if (requestParams is not null)
+        {
+            if (!Pairs.IsMappingLike(requestParams)) throw Pairs.Unsupported(requestParams, "params");
+            foreach (var group in Pairs.Enumerate(requestParams, "params").GroupBy(p => p.Key))
+            {
+                var values = group.Select(p => p.Value).Where(v => v is not null).ToList();
+                int at = merged.FindIndex(p => p.Key == group.Key);
+                object? value = values.Count switch { 0 => null, 1 => values[0], _ => values };
+                if (at >= 0) merged[at] = new(group.Key, value);
+                else merged.Add(new(group.Key, value));
+            }
+        }
+        return UrlPreparer.EncodePairs(Pairs.Flatten(merged, "params"));
+    }
+
+    private HeaderCollection MergeHeaders(object? requestHeaders)
+    {
+        var headers = Headers.Copy();
+        if (requestHeaders is null) return headers;
+        if (!Pairs.IsMappingLike(requestHeaders)) throw Pairs.Unsupported(requestHeaders, "headers");
+        foreach (var (name, value) in Pairs.Enumerate(requestHeaders, "headers", memberNameDashes: true))
+        {
+            headers[name] = value is null ? null : Pairs.Format(value);
+        }
+        return headers;
+    }
+
+    /// <summary>
+    /// The call's own cookies. Those without a domain belong to the host of <paramref name="uri"/>, the request
+    /// they were given with: a redirect to another host does not carry them (Requests would).
+    /// </summary>
+    private static CookieJar? ToJar(object? cookies, Uri uri)
+    {
+        var jar = ToJar(cookies);
+        if (jar is not null) jar.HostlessCookiesHost = uri.Host;
+        return jar;
+    }
+
+    private static CookieJar? ToJar(object? cookies)
+    {
+        switch (cookies)
+        {
+            case null:
+                return null;
+            case CookieJar jar:
+                return jar.Copy();
+            case CookieContainer container:
+                return CookieJar.From(container);
+            case CookieCollection collection:
+                var fromCollection = new CookieJar();
+                foreach (Cookie c in collection) fromCollection.Add(new Cookie(c.Name, c.Value, c.Path, c.Domain));
+                return fromCollection;
+        }
+        if (!Pairs.IsMappingLike(cookies)) throw Pairs.Unsupported(cookies, "cookies");
+        var result = new CookieJar();
+        foreach (var (name, value) in Pairs.Enumerate(cookies, "cookies"))
+        {
+            if (value is null) continue;
+            string text = Pairs.Format(value);
+            CookieSyntax.Validate(name, text, "cookies", "cookies");
+            result.Set(name, text);
+        }
+        return result;
+    }
+
+    internal SendOptions MergeOptions(RequestArgs args, bool allowRedirectsDefault)
+    {
+        IDictionary<string, string>? proxies = _proxies is not { Count: > 0 } sessionProxies ? args.Proxies
+            : args.Proxies is null ? sessionProxies : Merge(sessionProxies, args.Proxies);
+        return new SendOptions
+        {
+            Timeout = WithTotal(args.Timeout ?? Timeout ?? RequestTimeout.Default, args.TotalTimeout),
+            AllowRedirects = args.AllowRedirects ?? allowRedirectsDefault,
+            MaxRedirects = args.MaxRedirects is { } max ? ValidMaxRedirects(max) : MaxRedirects,
+            AllowHttpsToHttpRedirects = AllowHttpsToHttpRedirects,
+            Proxies = proxies,
+            Verify = args.Verify ?? _verify,
+            Environment = TrustEnv ? EnvironmentSource : null,
+            Cert = args.Cert ?? Cert,
+            Stream = args.Stream ?? Stream,
+            Retry = (args.Retry ?? Retry) is { IsNone: false } retry ? retry : null,
+            SessionHooks = _hooks is { OnResponse.Count: > 0 } hooks ? hooks : null,
+            SessionCookies = Cookies,
+            Netrc = TrustedNetrc,
+        };
+    }
+
+    private static RequestTimeout WithTotal(RequestTimeout timeout, TimeSpan? total)
+        => total is null || total == timeout.Total ? timeout : timeout.WithTotal(total);
+
+    private static int ValidMaxRedirects(int maxRedirects)
+        => maxRedirects >= 0 ? maxRedirects : throw new ArgumentException($"maxRedirects must not be negative; got {maxRedirects}.", nameof(maxRedirects));
+
+    private static Dictionary<string, string> Merge(IDictionary<string, string> session, IDictionary<string, string> request)
+    {
+        var merged = new Dictionary<string, string>(session, StringComparer.OrdinalIgnoreCase);
+        foreach (var (k, v) in request) merged[k] = v;
+        return merged;
+    }
+}

@@ -1,5 +1,3 @@
-using FluentRequests.Tests.Preparing;
-
 namespace FluentRequests.Tests.Content;
 
 /// <summary>

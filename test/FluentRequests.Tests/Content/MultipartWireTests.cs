@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using FluentRequests.Tests.Preparing;
 
 namespace FluentRequests.Tests.Content;
 

@@ -156,43 +156,6 @@ public class ParamsTests : WireMockTest
         Assert.That(LastRequest.RawQuery, Is.EqualTo("?api=v2"));
     }
 
-    [Test]
-    public async Task SessionParamSequenceRepeatsTheKeyAndMergesWithRequestParams([Values] bool async)
-    {
-        using var session = new Session();
-        session.Params["t"] = new[] { "a", "b" };
-
-        await Send.Either(async, () => session.Get(Url("/p"), new { z = 1 }), () => session.GetAsync(Url("/p"), new { z = 1 }));
-
-        Assert.That(LastRequest.RawQuery, Is.EqualTo("?t=a&t=b&z=1"));
-    }
-
-    [Test]
-    public async Task RequestParamsWinOverSessionParamsByName([Values] bool async)
-    {
-        using var session = new Session();
-        session.Params["a"] = "session";
-        session.Params["keep"] = "k";
-
-        await Send.Either(async, () => session.Get(Url("/p"), new { a = "request", b = 2 }), () => session.GetAsync(Url("/p"), new { a = "request", b = 2 }));
-
-        Assert.That(LastRequest.RawQuery, Is.EqualTo("?a=request&keep=k&b=2"));
-        Assert.That(session.Params["a"], Is.EqualTo("session"), "the session's own params are not changed");
-    }
-
-    [Test]
-    public async Task NullRequestValueRemovesTheSessionParam([Values] bool async)
-    {
-        using var session = new Session();
-        session.Params["a"] = "session";
-        session.Params["b"] = "kept";
-        var parameters = new Dictionary<string, object?> { ["a"] = null };
-
-        await Send.Either(async, () => session.Get(Url("/p"), parameters), () => session.GetAsync(Url("/p"), parameters));
-
-        Assert.That(LastRequest.RawQuery, Is.EqualTo("?b=kept"));
-    }
-
     // Scalars and structs with public properties (DateTime, Guid) are not mappings: never encoded member by member.
     private static readonly object[] UnsupportedParams = [42, true, new DateTime(2024, 5, 6, 0, 0, 0, DateTimeKind.Utc), Guid.Empty];
 

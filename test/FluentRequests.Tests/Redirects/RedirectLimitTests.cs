@@ -23,7 +23,8 @@ public class RedirectLimitTests : WireMockTest
         Assert.That(e.Response, Is.Not.Null);
         Assert.That(e.Response!.StatusCode, Is.EqualTo(302));
         Assert.That(e.Response.IsRedirect, Is.True);
-        Assert.That(e.Request, Is.Not.Null);
+        Assert.That(e.Request?.Url, Is.EqualTo(Url("/loop")), "the request that got the redirect not followed");
+        Assert.That(e.Response.History, Has.Count.EqualTo(30));
         Assert.That(Received, Has.Count.EqualTo(31), "the first request and 30 followed redirects");
     }
 

@@ -2,15 +2,17 @@ using WireMock;
 
 namespace FluentRequests.Tests.Sessions;
 
-/// <summary>Session settings merge into each request as Requests' <c>merge_setting</c>: by name, the request wins, <c>null</c> removes.</summary>
+/// <summary>
+/// Session settings merge into each request as Requests' <c>merge_setting</c>: by name, the request wins, <c>null</c> removes.
+/// End to end, one or two tests per rule; the rules case by case are MergeRuleTests.
+/// </summary>
 public class SessionMergeTests : WireMockTest
 {
     [SetUp]
     public void Stub() => Server.Given(WmRequest.Create().UsingAnyMethod())
         .RespondWith(WmResponse.Create().WithStatusCode(200).WithBody("ok"));
 
-    private string? Header(string name)
-        => LastRequest.Headers!.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value?.Single();
+    private string? Header(string name) => LastRequest.Header(name);
 
     [Test]
     public async Task RequestHeadersMergeOverSessionHeadersAndRequestWins([Values] bool async)
@@ -67,19 +69,6 @@ public class SessionMergeTests : WireMockTest
         Assert.That(response.Request.PathUrl, Is.EqualTo("/p?a=1&b=3&c=4"));
         Assert.That(session.Params["b"], Is.EqualTo("2"));
         Assert.That(session.Params.ContainsKey("c"), Is.False);
-    }
-
-    [Test]
-    public async Task NullRequestParamRemovesSessionParam([Values] bool async)
-    {
-        using var session = new Session();
-        session.Params["a"] = "1";
-        session.Params["b"] = "2";
-        var @params = new Dictionary<string, object?> { ["a"] = null };
-
-        await Send.Either(async, () => session.Get(Url("/p"), @params: @params), () => session.GetAsync(Url("/p"), @params: @params));
-
-        Assert.That(LastRequest.RawQuery!.TrimStart('?'), Is.EqualTo("b=2"));
     }
 
     [Test]
@@ -150,42 +139,6 @@ public class SessionMergeTests : WireMockTest
         await Send.Throws<ObjectDisposedException>(async, () => session.Get(Url("/d")), () => session.GetAsync(Url("/d")));
         await Send.Throws<ObjectDisposedException>(async, () => session.Url(Url("/d")).Get(), () => session.Url(Url("/d")).GetAsync());
         Assert.That(Received, Is.Empty);
-    }
-
-    [Test]
-    public async Task SessionParamsAreAppendedToAQueryInTheUrl([Values] bool async)
-    {
-        using var session = new Session();
-        session.Params["a"] = "1";
-
-        await Send.Either(async, () => session.Get(Url("/p?x=0")), () => session.GetAsync(Url("/p?x=0")));
-
-        Assert.That(LastRequest.RawQuery!.TrimStart('?'), Is.EqualTo("x=0&a=1"));
-    }
-
-    [Test]
-    public void PrepareMergesSessionSettingsIntoTheRequest()
-    {
-        using var session = new Session { Auth = ("user", "pass") };
-        session.Headers["X-Session"] = "s";
-        session.Params["a"] = "1";
-        session.Cookies["s"] = "1";
-
-        var prepared = session.Prepare(new FluentRequests.Request("get", Url("/prep"))
-        {
-            Headers = new { X_Req = "r" },
-            Params = new { b = "2" },
-            Cookies = new { r = "2" },
-        });
-
-        Assert.That(prepared.Method, Is.EqualTo("GET"));
-        Assert.That(prepared.Url, Is.EqualTo(Url("/prep?a=1&b=2")));
-        Assert.That(prepared.PathUrl, Is.EqualTo("/prep?a=1&b=2"));
-        Assert.That(prepared.Headers["X-Session"], Is.EqualTo("s"));
-        Assert.That(prepared.Headers["X-Req"], Is.EqualTo("r"));
-        Assert.That(prepared.Headers["Cookie"], Is.EqualTo("s=1; r=2"));
-        Assert.That(prepared.Headers["Authorization"], Is.EqualTo("Basic dXNlcjpwYXNz"));
-        Assert.That(session.Cookies["r"], Is.Null);
     }
 
     [Test]

@@ -16,6 +16,11 @@ namespace FluentRequests;
 public sealed class DigestAuth : Auth
 {
     private readonly object _gate = new();
+
+    // The answers this instance sent, so a 401 to an answer is final (one answer per request, as Requests'
+    // num_401_calls): per-call state kept by the auth, not on PreparedRequest. A copy (a redirect hop) is not in it,
+    // so each hop may be answered again. Weak: an answer is forgotten with its request.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<PreparedRequest, object> _answers = new();
     private DigestChallenge? _challenge;
     private string _lastNonce = "";
     private int _nonceCount;
@@ -68,7 +73,7 @@ public sealed class DigestAuth : Auth
     {
         string? header = response.Headers["WWW-Authenticate"];
         if (response.StatusCode != 401 || header is null || !header.Contains("digest", StringComparison.OrdinalIgnoreCase)
-            || response.Request.DigestChallengesAnswered >= 1)
+            || _answers.TryGetValue(response.Request, out _))
         {
             return null;
         }
@@ -82,8 +87,8 @@ public sealed class DigestAuth : Auth
         {
             _challenge = challenge;
         }
-        next.DigestChallengesAnswered = response.Request.DigestChallengesAnswered + 1;
-        next.AddResponseCookies(response);
+        _answers.AddOrUpdate(next, next);
+        CookieHeader.AddResponseCookies(next, response);
         return next;
     }
 

@@ -53,15 +53,13 @@ internal static class RedirectResolver
 
         // The Cookie header is rebuilt for the new URL from the jars; a hand-set one is not forwarded.
         next.Headers.Remove("Cookie");
-        var cookies = new Dictionary<string, string>();
         if (response.SetCookieHeaders.Count > 0)
         {
             next.RequestCookies ??= new CookieJar();
             next.RequestCookies.StoreResponseCookies(previous.Uri, response.SetCookieHeaders);
         }
-        next.RequestCookies?.CollectFor(next.Uri, cookies);
-        options.SessionCookies?.CollectFor(next.Uri, cookies);
-        if (cookies.Count > 0) next.Headers.SetUnchecked("Cookie", CookieHeader.Join(cookies));
+        // As Requests' merge_cookies on a redirect: the session's jar wins a name clash with the call's cookies.
+        CookieHeader.Set(next.Headers, next.Uri, next.RequestCookies, options.SessionCookies);
 
         if (next.Headers.ContainsKey("Authorization") && ShouldStripAuth(previous.Uri, next.Uri))
         {

@@ -31,10 +31,7 @@ public sealed partial class Session
 
         if (!headers.ContainsKey("Cookie") && (prepared.RequestCookies is not null || !Cookies.IsEmpty))
         {
-            var cookies = new Dictionary<string, string>();
-            Cookies.CollectFor(prepared.Uri, cookies);
-            prepared.RequestCookies?.CollectFor(prepared.Uri, cookies);
-            if (cookies.Count > 0) headers.SetUnchecked("Cookie", CookieHeader.Join(cookies));
+            CookieHeader.Set(headers, prepared.Uri, Cookies, prepared.RequestCookies);
         }
 
         prepared.BodySource = BodyEncoder.Encode(method, data, json, files, headers, JsonOptions);

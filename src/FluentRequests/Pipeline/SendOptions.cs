@@ -17,11 +17,15 @@ internal sealed class SendOptions
     public Hooks? SessionHooks { get; init; }
     public CookieJar? SessionCookies { get; init; }
     public JsonSerializerOptions? JsonOptions { get; init; }
+    public long? MaxResponseBytes { get; init; } = ResponseLimits.MaxResponseBytes;
+    public double? MaxDecompressionRatio { get; init; } = ResponseLimits.MaxDecompressionRatio;
+    public int MaxResponseHeadersBytes { get; init; } = ResponseLimits.MaxResponseHeadersBytes;
 
     public TransportKey TransportFor(PreparedRequest request)
     {
         string? proxy = ProxySelector.Select(Proxies, request.Uri);
-        if (proxy is null && Cert is null && ReferenceEquals(Verify, FluentRequests.Verify.System)) return TransportKey.Default;
-        return new TransportKey(Verify, Cert, proxy, Http2: false);
+        if (proxy is null && Cert is null && ReferenceEquals(Verify, FluentRequests.Verify.System)
+            && MaxResponseHeadersBytes == ResponseLimits.MaxResponseHeadersBytes) return TransportKey.Default;
+        return new TransportKey(Verify, Cert, proxy, Http2: false) { MaxResponseHeadersBytes = MaxResponseHeadersBytes };
     }
 }

@@ -185,6 +185,9 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
             SessionHooks = _hooks is { OnResponse.Count: > 0 } hooks ? hooks : null,
             SessionCookies = Cookies,
             JsonOptions = JsonOptions,
+            MaxResponseBytes = MaxResponseBytes,
+            MaxDecompressionRatio = MaxDecompressionRatio,
+            MaxResponseHeadersBytes = MaxResponseHeadersBytes,
         };
     }
 

@@ -36,7 +36,7 @@ internal static class ContentDecoding
             {
                 "gzip" or "x-gzip" => new GZipStream(body, CompressionMode.Decompress),
                 "deflate" => new DeflateEitherStream(body),
-                "br" => new BrotliStream(body, CompressionMode.Decompress),
+                "br" => new BrotliDecodingStream(body),
                 _ => body,
             };
         }

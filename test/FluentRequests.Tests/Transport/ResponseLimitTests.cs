@@ -168,7 +168,7 @@ public class ResponseLimitTests
         await Send.Throws<ConnectionException>(async, () => strict.Get(url, timeout: 10), () => strict.GetAsync(url, timeout: 10));
 
         Assert.That(response.Text, Is.EqualTo("ok"));
-        Assert.That(response.Headers["X-Filler"]!.Length, Is.GreaterThan(100_000));
+        Assert.That(response.Headers["X-Filler"]!.Length, Is.GreaterThan(90_000), "the headers beyond the default limit all arrived");
     }
 
     [Test]

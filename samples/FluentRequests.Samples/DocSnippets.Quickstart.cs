@@ -178,11 +178,7 @@ public static partial class DocSnippets
         }
 
         using var download = Requests.Get("https://httpbin.org/bytes/1048576", stream: true);
-        using var file = File.Create("bytes.bin");
-        foreach (byte[] chunk in download.IterContent())  // 8 KiB chunks by default
-        {
-            file.Write(chunk);
-        }
+        download.SaveTo("bytes.bin");  // decoded, never half-written; progress and CopyTo: see uploads-and-downloads.md
     }
 
     // quickstart.md: Async

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -63,6 +64,29 @@ public sealed class EmbeddedServer : IAsyncDisposable
             return Results.Redirect("/cookies");
         });
         app.MapGet("/redirect/{n:int}", (int n) => Results.Redirect(n > 1 ? $"/redirect/{n - 1}" : "/get"));
+        // As httpbin: n random bytes (seeded), with a Content-Length; sent in pieces so a progress bar moves.
+        app.MapGet("/bytes/{n:int}", async (HttpContext ctx, int n, int? seed) =>
+        {
+            var bytes = new byte[n];
+            new Random(seed ?? 0).NextBytes(bytes);
+            ctx.Response.ContentType = "application/octet-stream";
+            ctx.Response.ContentLength = n;
+            for (int i = 0; i < n; i += 8 * 1024)
+            {
+                await ctx.Response.Body.WriteAsync(bytes.AsMemory(i, Math.Min(8 * 1024, n - i)));
+                await ctx.Response.Body.FlushAsync();
+            }
+        });
+        // As httpbin: a gzip-encoded JSON document saying so.
+        app.MapGet("/gzip", async (HttpContext ctx) =>
+        {
+            ctx.Response.ContentType = "application/json";
+            ctx.Response.Headers.ContentEncoding = "gzip";
+            var json = JsonSerializer.SerializeToUtf8Bytes(new { gzipped = true, headers = Headers(ctx.Request), method = ctx.Request.Method });
+            using var buffer = new MemoryStream();
+            using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest)) gzip.Write(json);
+            await ctx.Response.Body.WriteAsync(buffer.ToArray());
+        });
         app.MapMethods("/status/{code:int}", ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"], (int code) => Results.StatusCode(code));
 
         await app.StartAsync();

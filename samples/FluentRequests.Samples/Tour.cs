@@ -12,6 +12,7 @@ public static class Tour
         SessionWithCookiesAndHeaders(b);
         Redirects(b);
         Errors(b);
+        await Downloads(b);
         await AsyncCalls(b);
     }
 
@@ -129,6 +130,42 @@ public static class Tour
         catch (MissingSchemaException e)
         {
             Console.WriteLine($"  MissingSchemaException: {e.Message}");
+        }
+    }
+
+    /// <summary>SaveTo with a console progress bar; the file appears only once complete, decoded as sent.</summary>
+    private static async Task Downloads(string b)
+    {
+        Section("Downloads");
+        string folder = Directory.CreateTempSubdirectory("fluentrequests-sample-").FullName;
+        try
+        {
+            string path = Path.Combine(folder, "random.bin");
+            using (var download = Requests.Get($"{b}/bytes/102400", @params: new { seed = 7 }, stream: true))
+            {
+                var bar = new ConsoleProgressBar("random.bin");
+                long written = download.SaveTo(path, bar);
+                bar.Finish();
+                Check(written == 102400 && new FileInfo(path).Length == 102400, "SaveTo writes the whole body");
+            }
+            Check(Directory.GetFiles(folder).Length == 1, "no temporary file is left behind");
+
+            // The body comes gzipped; SaveToAsync writes it decoded, as Content would read it.
+            string json = Path.Combine(folder, "gzip.json");
+            await using (var gzipped = await Requests.GetAsync($"{b}/gzip", stream: true))
+            {
+                Console.WriteLine($"  /gzip sent Content-Encoding: {gzipped.Headers["Content-Encoding"]}");
+                var bar = new ConsoleProgressBar("gzip.json");
+                await gzipped.SaveToAsync(json, bar);
+                bar.Finish();
+            }
+            using var saved = JsonDocument.Parse(File.ReadAllBytes(json));
+            Console.WriteLine($"  gzip.json -> gzipped={saved.RootElement.GetProperty("gzipped")}");
+            Check(saved.RootElement.GetProperty("gzipped").GetBoolean(), "the file holds the decoded JSON");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 

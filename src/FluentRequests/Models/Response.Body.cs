@@ -10,7 +10,6 @@ public sealed partial class Response
     private byte[]? _content;
     private StreamedBody? _streamed;
     private Stream? _bodyStream;
-    private IDisposable? _owner;
     private bool _consumed;
     private string? _encoding;
     private string? _apparentEncoding;
@@ -36,8 +35,12 @@ public sealed partial class Response
     /// </summary>
     public string ApparentEncoding => _apparentEncoding ??= EncodingDetector.Detect(Content);
 
-    /// <summary>The body as bytes, decompressed. For a streamed response the rest of the body is read on first access.</summary>
-    /// <exception cref="StreamConsumedException">The streamed body was already read by <see cref="IterContent"/> or <see cref="Raw"/>.</exception>
+    /// <summary>
+    /// The body as bytes, decompressed. For a streamed response the rest of the body is read on first access, within
+    /// <see cref="Session.MaxResponseBytes"/>.
+    /// </summary>
+    /// <exception cref="StreamConsumedException">The streamed body was already read by <see cref="IterContent"/>, <see cref="Raw"/> or another reader.</exception>
+    /// <exception cref="ResponseTooLargeException">A streamed body is larger than <see cref="Session.MaxResponseBytes"/>.</exception>
     public byte[] Content
     {
         get
@@ -45,11 +48,7 @@ public sealed partial class Response
             if (_content is not null) return _content;
             if (_consumed) throw Consumed();
             _consumed = true;
-            var stream = OpenBody(decoded: true);
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            _content = buffer.ToArray();
-            Dispose();
+            _content = ReadAll(async: false, default).EnsureCompleted();
             return _content;
         }
     }
@@ -107,6 +106,11 @@ public sealed partial class Response
     /// server encoded them (as Requests' <c>raw</c>). Reading it consumes the body. For a response that was read
     /// already, a stream over the decoded <see cref="Content"/>.
     /// </summary>
+    /// <remarks>
+    /// <b>Warning:</b> saving <see cref="Raw"/> to a file saves a gzipped response as gzip. To read the body as the
+    /// server meant it, use <see cref="ReadAsStream"/>, <see cref="CopyTo"/> or <see cref="SaveTo"/>, which decode it.
+    /// No limit applies to <see cref="Raw"/>: it does no decoding and buffers nothing.
+    /// </remarks>
     public Stream Raw
     {
         get
@@ -173,15 +177,13 @@ public sealed partial class Response
 
     /// <summary>Reads the rest of a streamed body asynchronously, so <see cref="Content"/> and <see cref="Text"/> do no I/O.</summary>
     /// <param name="cancellationToken">Cancels the reading.</param>
+    /// <exception cref="ResponseTooLargeException">The body is larger than <see cref="Session.MaxResponseBytes"/>.</exception>
     public async Task<byte[]> ReadContentAsync(CancellationToken cancellationToken = default)
     {
         if (_content is not null) return _content;
         if (_consumed) throw Consumed();
         _consumed = true;
-        using var buffer = new MemoryStream();
-        await OpenBody(decoded: true).CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        _content = buffer.ToArray();
-        await DisposeAsync().ConfigureAwait(false);
+        _content = await ReadAll(async: true, cancellationToken).ConfigureAwait(false);
         return _content;
     }
 
@@ -229,6 +231,21 @@ public sealed partial class Response
         _bodyStream = decoded ? _streamed.OpenDecoded() : _streamed.OpenRaw();
         _streamed = null;
         return _bodyStream;
+    }
+
+    /// <summary>Reads a streamed body whole into memory (within the buffered limit) and releases its connection.</summary>
+    private async ValueTask<byte[]> ReadAll(bool async, CancellationToken cancellationToken)
+    {
+        if (_streamed is not { } body) return [];
+        _streamed = null;
+        try
+        {
+            return await body.ReadAllAsync(async, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            body.Dispose();
+        }
     }
 
     private IEnumerable<byte[]> ReadChunks(int chunkSize)

@@ -12,8 +12,7 @@ public sealed partial class Response : IDisposable, IAsyncDisposable
     private CookieJar? _cookies;
     private IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? _links;
 
-    internal Response(PreparedRequest request, int statusCode, string? reason, HeaderCollection headers, IReadOnlyList<string> setCookies,
-        TimeSpan elapsed, byte[]? content, StreamedBody? streamed, IDisposable? owner)
+    private Response(PreparedRequest request, int statusCode, string? reason, HeaderCollection headers, IReadOnlyList<string> setCookies, TimeSpan elapsed)
     {
         Request = request;
         StatusCode = statusCode;
@@ -21,11 +20,18 @@ public sealed partial class Response : IDisposable, IAsyncDisposable
         Headers = headers;
         _setCookies = setCookies;
         Elapsed = elapsed;
-        _content = content;
-        _streamed = streamed;
-        _owner = owner;
         _encoding = EncodingDetector.FromHeaders(headers["Content-Type"]);
     }
+
+    /// <summary>A response whose body was read before the call returned; it holds no connection.</summary>
+    internal static Response Buffered(PreparedRequest request, int statusCode, string? reason, HeaderCollection headers,
+        IReadOnlyList<string> setCookies, TimeSpan elapsed, byte[] content)
+        => new(request, statusCode, reason, headers, setCookies, elapsed) { _content = content };
+
+    /// <summary>A response whose body is still on the connection (<c>stream: true</c>); it owns the connection until disposed or read.</summary>
+    internal static Response Streamed(PreparedRequest request, int statusCode, string? reason, HeaderCollection headers,
+        IReadOnlyList<string> setCookies, TimeSpan elapsed, StreamedBody body)
+        => new(request, statusCode, reason, headers, setCookies, elapsed) { _streamed = body };
 
     /// <summary>The status code, e.g. 200.</summary>
     public int StatusCode { get; }
@@ -100,21 +106,25 @@ public sealed partial class Response : IDisposable, IAsyncDisposable
     /// <inheritdoc/>
     public override string ToString() => $"<Response [{StatusCode}]>";
 
-    /// <summary>Releases the connection of a streamed response; a no-op once the body was read.</summary>
+    /// <summary>
+    /// Releases the connection of a streamed response; a no-op once the body was read. A body left unread is drained
+    /// when little of it remains (up to SocketsHttpHandler's 1 MB drain limit), and the connection goes back to the
+    /// pool; otherwise the connection is closed.
+    /// </summary>
     public void Dispose()
     {
         _bodyStream?.Dispose();
-        _owner?.Dispose();
+        _streamed?.Dispose();
         _bodyStream = null;
-        _owner = null;
+        _streamed = null;
     }
 
     /// <inheritdoc cref="Dispose"/>
     public async ValueTask DisposeAsync()
     {
         if (_bodyStream is not null) await _bodyStream.DisposeAsync().ConfigureAwait(false);
-        _owner?.Dispose();
+        _streamed?.Dispose();
         _bodyStream = null;
-        _owner = null;
+        _streamed = null;
     }
 }

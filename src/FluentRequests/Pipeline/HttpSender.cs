@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Buffers;
 using System.Diagnostics;
 using System.Net;
 
@@ -62,24 +61,21 @@ internal static class HttpSender
             || received.Headers.TransferEncodingChunked == true
             ? null
             : contentLength;
+        var body = new StreamedBody(raw, codings, wireLength, exchange, request, options.MaxResponseBytes, options.MaxDecompressionRatio);
         if (options.Stream && request.Method != "HEAD")
         {
-            return new Response(request, (int)received.StatusCode, received.ReasonPhrase, headers, setCookies, elapsed, null,
-                new StreamedBody(raw, codings, wireLength, exchange, request), exchange);
+            return Response.Streamed(request, (int)received.StatusCode, received.ReasonPhrase, headers, setCookies, elapsed, body);
         }
-        // A declared length is the encoded length: only a body sent as-is can be counted against it or read into an exact buffer.
-        long? declaredLength = codings is null ? wireLength : null;
-        var body = new GuardedBodyStream(ContentDecoding.Decode(raw, codings), exchange, request, declaredLength, readToEnd: true);
         byte[] content;
         try
         {
-            content = await ReadAllAsync(body, declaredLength, request, async).ConfigureAwait(false);
+            content = await body.ReadAllAsync(async, CancellationToken.None).ConfigureAwait(false);
         }
         finally
         {
-            await body.DisposeAsync().ConfigureAwait(false);
+            body.Dispose();
         }
-        return new Response(request, (int)received.StatusCode, received.ReasonPhrase, headers, setCookies, elapsed, content, null, null);
+        return Response.Buffered(request, (int)received.StatusCode, received.ReasonPhrase, headers, setCookies, elapsed, content);
     }
 
     private static ExchangeMessage BuildMessage(PreparedRequest request)
@@ -155,45 +151,5 @@ internal static class HttpSender
             foreach (var v in values) headers.AppendReceived(name, v);
         }
         return headers;
-    }
-
-    private static async ValueTask<byte[]> ReadAllAsync(Stream body, long? declaredLength, PreparedRequest request, bool async)
-    {
-        if (declaredLength == 0) return [];
-        if (declaredLength is > 0 and <= 64 * 1024 * 1024)
-        {
-            var exact = new byte[declaredLength.Value];
-            int filled = 0;
-            while (filled < exact.Length)
-            {
-                int n = async ? await body.ReadAsync(exact.AsMemory(filled)).ConfigureAwait(false) : body.Read(exact.AsSpan(filled));
-                if (n == 0) throw ExceptionMapper.IncompleteRead(request, filled, exact.Length);
-                filled += n;
-            }
-            return exact;
-        }
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        int count = 0;
-        try
-        {
-            while (true)
-            {
-                if (count == buffer.Length)
-                {
-                    var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, count).CopyTo(bigger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = bigger;
-                }
-                int n = async ? await body.ReadAsync(buffer.AsMemory(count)).ConfigureAwait(false) : body.Read(buffer.AsSpan(count));
-                if (n == 0) break;
-                count += n;
-            }
-            return buffer.AsSpan(0, count).ToArray();
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
     }
 }

@@ -25,6 +25,9 @@ internal sealed class SendOptions
 
     /// <summary>The .netrc a redirect to another host consults, or <c>null</c> when the environment is not trusted.</summary>
     public required NetrcSource? Netrc { get; init; }
+    public required long? MaxResponseBytes { get; init; }
+    public required double? MaxDecompressionRatio { get; init; }
+    public required int MaxResponseHeadersBytes { get; init; }
 
     /// <summary>
     /// The transport for <paramref name="request"/>. TLS settings count only when TLS is spoken (an https target or
@@ -35,12 +38,17 @@ internal sealed class SendOptions
     {
         string? proxy = ProxySelector.Select(Proxies, request.Uri);
         bool tls = request.Uri.Scheme == Uri.UriSchemeHttps || (proxy is not null && proxy.StartsWith("https:", StringComparison.OrdinalIgnoreCase));
-        if (!tls) return proxy is null ? TransportKey.Default : new TransportKey(FluentRequests.Verify.System, null, proxy, Http2: false);
+        bool defaultHeaderLimit = MaxResponseHeadersBytes == ResponseLimits.MaxResponseHeadersBytes;
+        if (!tls)
+        {
+            return proxy is null && defaultHeaderLimit ? TransportKey.Default
+                : new TransportKey(FluentRequests.Verify.System, null, proxy, Http2: false) { MaxResponseHeadersBytes = MaxResponseHeadersBytes };
+        }
 
         var verify = Verify ?? (Environment is { } environment ? EnvironmentCaBundle.Read(environment) : null) ?? FluentRequests.Verify.System;
         if (verify.CaBundlePath is { } bundle) CaBundle.Load(bundle, request);
         if (Cert is { } cert) ClientCertLoader.Load(cert, request);
-        if (proxy is null && Cert is null && ReferenceEquals(verify, FluentRequests.Verify.System)) return TransportKey.Default;
-        return new TransportKey(verify, Cert, proxy, Http2: false);
+        if (proxy is null && Cert is null && ReferenceEquals(verify, FluentRequests.Verify.System) && defaultHeaderLimit) return TransportKey.Default;
+        return new TransportKey(verify, Cert, proxy, Http2: false) { MaxResponseHeadersBytes = MaxResponseHeadersBytes };
     }
 }

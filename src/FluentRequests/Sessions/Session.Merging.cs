@@ -98,6 +98,9 @@ public sealed partial class Session
             SessionHooks = _hooks is { OnResponse.Count: > 0 } hooks ? hooks : null,
             SessionCookies = Cookies,
             Netrc = TrustedNetrc,
+            MaxResponseBytes = MaxResponseBytes,
+            MaxDecompressionRatio = MaxDecompressionRatio,
+            MaxResponseHeadersBytes = MaxResponseHeadersBytes,
         };
     }
 

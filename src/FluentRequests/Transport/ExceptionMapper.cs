@@ -67,6 +67,8 @@ internal static class ExceptionMapper
                 $"Unable to connect to the proxy for url: {request.Url} ({detail})", request, innerException: e),
             HttpRequestError.ConnectionError => new ConnectionException(
                 $"Failed to establish a connection to {request.Uri.Authority} for url: {request.Url} ({detail})", request, innerException: e),
+            HttpRequestError.ConfigurationLimitExceeded => new ConnectionException(
+                $"The response headers from {request.Uri.Authority} are larger than Session.MaxResponseHeadersBytes allows for url: {request.Url} ({detail})", request, innerException: e),
             HttpRequestError.ResponseEnded => new ConnectionException(
                 $"Connection aborted: {request.Uri.Authority} closed the connection without a complete response for url: {request.Url}", request, innerException: e),
             HttpRequestError.InvalidResponse => new ConnectionException(
@@ -94,6 +96,11 @@ internal static class ExceptionMapper
         if (Find<System.IO.InvalidDataException>(e) is { } bad)
         {
             return new ContentDecodingException($"Failed to decode the response body from {request.Url}: {bad.Message}", request, innerException: e);
+        }
+        if (Find<SocketException>(e) is { SocketErrorCode: SocketError.ConnectionReset or SocketError.ConnectionAborted } reset)
+        {
+            return new ConnectionException(
+                $"Connection reset: {request.Uri.Authority} broke off the response body from {request.Url} after {received} bytes ({reset.Message})", request, innerException: e);
         }
         if (e is HttpIOException { HttpRequestError: HttpRequestError.ResponseEnded } || e is IOException)
         {

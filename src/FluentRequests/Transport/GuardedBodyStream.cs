@@ -15,11 +15,22 @@ namespace FluentRequests;
 /// <paramref name="declaredLength"/> is the Content-Length when this stream yields the bytes it counts (no
 /// decoding, no chunked framing); reads stop there, also when the handler did not frame the body by it (a
 /// repeated value, <c>5, 5</c>, which it reads to the connection's close).
+/// Over a decoder, <see cref="Wire"/> counts the encoded bytes beneath it, and the decoded bytes may not outgrow
+/// them by more than <see cref="MaxDecompressionRatio"/> once past <see cref="ResponseLimits.DecompressionRatioFloor"/>.
 /// </remarks>
 internal sealed class GuardedBodyStream(Stream inner, Exchange exchange, PreparedRequest request, long? declaredLength, bool readToEnd = false)
     : ReadOnlyStream
 {
     private long _received;
+
+    /// <summary>Counts the encoded bytes under the decoder, when this stream reads through one.</summary>
+    public CountingStream? Wire { get; init; }
+
+    /// <summary>The most decoded bytes per byte in <see cref="Wire"/>, or <c>null</c> for no limit.</summary>
+    public double? MaxDecompressionRatio { get; init; }
+
+    /// <summary>The body bytes received from the server so far, as sent (still encoded, if they were).</summary>
+    public long WireBytes => Wire?.Count ?? _received;
 
     public override int Read(Span<byte> buffer)
     {
@@ -80,6 +91,10 @@ internal sealed class GuardedBodyStream(Stream inner, Exchange exchange, Prepare
         if (n > 0)
         {
             _received += n;
+            if (MaxDecompressionRatio is { } ratio && _received > ResponseLimits.DecompressionRatioFloor && _received > ratio * Wire!.Count)
+            {
+                throw DecompressionBomb(ratio);
+            }
             return n;
         }
         if (requested == 0 || _received == declaredLength) return 0;
@@ -94,6 +109,11 @@ internal sealed class GuardedBodyStream(Stream inner, Exchange exchange, Prepare
         }
         return 0;
     }
+
+    private DecompressionLimitException DecompressionBomb(double ratio)
+        => new($"The response body from {request.Url} decoded to {_received} bytes from {Wire!.Count} bytes received, more than "
+               + $"Session.MaxDecompressionRatio ({ratio}:1) allows: a decompression bomb? Set the session's MaxDecompressionRatio to null to lift the limit.",
+            ratio, request);
 
     protected override void Dispose(bool disposing)
     {

@@ -10,5 +10,8 @@ namespace FluentRequests;
 /// <param name="Http2">Whether HTTP/2 is requested.</param>
 internal readonly record struct TransportKey(Verify Verify, ClientCert? Cert, string? Proxy, bool Http2)
 {
+    /// <summary>The handler's limit on response headers (a handler setting, so sessions that change it get a pool of their own).</summary>
+    public int MaxResponseHeadersBytes { get; init; } = ResponseLimits.MaxResponseHeadersBytes;
+
     public static readonly TransportKey Default = new(Verify.System, null, null, false);
 }

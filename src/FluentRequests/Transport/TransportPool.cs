@@ -30,6 +30,8 @@ internal static class TransportPool
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(90),
             MaxConnectionsPerServer = int.MaxValue,
+            // The handler counts in KiB: a limit between two KiB is rounded up.
+            MaxResponseHeadersLength = (int)(((long)key.MaxResponseHeadersBytes + 1023) / 1024),
             ConnectCallback = SocketConnector.ConnectAsync,
             UseProxy = key.Proxy is not null,
             Proxy = key.Proxy is null ? null : new WebProxy(key.Proxy),

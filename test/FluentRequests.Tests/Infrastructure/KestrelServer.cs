@@ -15,6 +15,7 @@ public sealed class KestrelServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private int _connections;
+    private int _openConnections;
 
     private KestrelServer(WebApplication app) => _app = app;
 
@@ -23,6 +24,9 @@ public sealed class KestrelServer : IAsyncDisposable
 
     /// <summary>How many TCP connections the server has accepted.</summary>
     public int Connections => Volatile.Read(ref _connections);
+
+    /// <summary>How many TCP connections are open now.</summary>
+    public int OpenConnections => Volatile.Read(ref _openConnections);
 
     public static async Task<KestrelServer> StartAsync(RequestDelegate handler, Action<KestrelServerOptions>? configure = null, bool https = false)
     {
@@ -37,7 +41,15 @@ public sealed class KestrelServer : IAsyncDisposable
                 listen.Use(next => async connection =>
                 {
                     Interlocked.Increment(ref server!._connections);
-                    await next(connection);
+                    Interlocked.Increment(ref server._openConnections);
+                    try
+                    {
+                        await next(connection);
+                    }
+                    finally
+                    {
+                        Interlocked.Decrement(ref server._openConnections);
+                    }
                 });
                 if (https) listen.UseHttps();
             });

@@ -34,7 +34,7 @@ public class RedirectRuleTests
     {
         var request = new PreparedRequest(method, fromUrl, requestHeaders ?? new HeaderCollection(), null);
         var headers = new HeaderCollection { ["Location"] = location };
-        return new Response(request, status, null, headers, [], TimeSpan.Zero, [], null, null);
+        return Response.Buffered(request, status, null, headers, [], TimeSpan.Zero, []);
     }
 
     [Test]

@@ -209,6 +209,6 @@ public class RetryTests
         var h = new HeaderCollection();
         foreach (var (n, v) in headers) h[n] = v;
         var request = new Session().Prepare(new FluentRequests.Request("GET", "http://127.0.0.1/"));
-        return new Response(request, 503, "Service Unavailable", h, [], TimeSpan.Zero, [], null, null);
+        return Response.Buffered(request, 503, "Service Unavailable", h, [], TimeSpan.Zero, []);
     }
 }

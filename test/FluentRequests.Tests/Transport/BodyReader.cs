@@ -3,10 +3,11 @@ namespace FluentRequests.Tests.Transport;
 /// <summary>Gets a URL and reads its whole body the chosen way, sync or async; returns how many bytes arrived.</summary>
 public static class BodyReader
 {
-    public static int Read(BodyRead read, string url, RequestTimeout timeout, CancellationToken token = default)
+    public static int Read(BodyRead read, string url, RequestTimeout timeout, CancellationToken token = default, Session? session = null)
     {
-        if (read == BodyRead.Buffered) return Requests.Get(url, timeout: timeout, cancellationToken: token).Content.Length;
-        using var response = Requests.Get(url, timeout: timeout, stream: true, cancellationToken: token);
+        session ??= new Session();
+        if (read == BodyRead.Buffered) return session.Get(url, timeout: timeout, cancellationToken: token).Content.Length;
+        using var response = session.Get(url, timeout: timeout, stream: true, cancellationToken: token);
         switch (read)
         {
             case BodyRead.Content:
@@ -15,6 +16,14 @@ public static class BodyReader
                 int total = 0;
                 foreach (var chunk in response.IterContent(1024)) total += chunk.Length;
                 return total;
+            case BodyRead.IterChunks:
+                int sum = 0;
+                foreach (var chunk in response.IterChunks(1024)) sum += chunk.Length;
+                return sum;
+            case BodyRead.CopyTo:
+                return (int)response.CopyTo(Stream.Null);
+            case BodyRead.SaveTo:
+                return SaveToTemporaryFile(path => (int)response.SaveTo(path));
             default:
                 using (var copy = new MemoryStream())
                 {
@@ -24,10 +33,11 @@ public static class BodyReader
         }
     }
 
-    public static async Task<int> ReadAsync(BodyRead read, string url, RequestTimeout timeout, CancellationToken token = default)
+    public static async Task<int> ReadAsync(BodyRead read, string url, RequestTimeout timeout, CancellationToken token = default, Session? session = null)
     {
-        if (read == BodyRead.Buffered) return (await Requests.GetAsync(url, timeout: timeout, cancellationToken: token)).Content.Length;
-        await using var response = await Requests.GetAsync(url, timeout: timeout, stream: true, cancellationToken: token);
+        session ??= new Session();
+        if (read == BodyRead.Buffered) return (await session.GetAsync(url, timeout: timeout, cancellationToken: token)).Content.Length;
+        await using var response = await session.GetAsync(url, timeout: timeout, stream: true, cancellationToken: token);
         switch (read)
         {
             case BodyRead.Content:
@@ -36,12 +46,62 @@ public static class BodyReader
                 int total = 0;
                 await foreach (var chunk in response.IterContentAsync(1024)) total += chunk.Length;
                 return total;
+            case BodyRead.IterChunks:
+                int sum = 0;
+                await foreach (var chunk in response.IterChunksAsync(1024)) sum += chunk.Length;
+                return sum;
+            case BodyRead.CopyTo:
+                return (int)await response.CopyToAsync(Stream.Null);
+            case BodyRead.SaveTo:
+                return await SaveToTemporaryFileAsync(async path => (int)await response.SaveToAsync(path));
             default:
                 using (var copy = new MemoryStream())
                 {
                     await response.Raw.CopyToAsync(copy);
                     return (int)copy.Length;
                 }
+        }
+    }
+
+    private static int SaveToTemporaryFile(Func<string, int> save)
+    {
+        string directory = Directory.CreateTempSubdirectory("fluentrequests-").FullName;
+        try
+        {
+            int saved = save(Path.Combine(directory, "body.bin"));
+            Assert.That(Directory.GetFiles(directory).Select(Path.GetFileName), Is.EqualTo(new[] { "body.bin" }), "the file, and no temporary file");
+            Assert.That(new FileInfo(Path.Combine(directory, "body.bin")).Length, Is.EqualTo(saved));
+            return saved;
+        }
+        catch (Exception e) when (e is not AssertionException)
+        {
+            Assert.That(Directory.GetFiles(directory), Is.Empty, $"a failed save ({e.GetType().Name}) leaves neither the file nor a temporary file");
+            throw;
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task<int> SaveToTemporaryFileAsync(Func<string, Task<int>> save)
+    {
+        string directory = Directory.CreateTempSubdirectory("fluentrequests-").FullName;
+        try
+        {
+            int saved = await save(Path.Combine(directory, "body.bin"));
+            Assert.That(Directory.GetFiles(directory).Select(Path.GetFileName), Is.EqualTo(new[] { "body.bin" }), "the file, and no temporary file");
+            Assert.That(new FileInfo(Path.Combine(directory, "body.bin")).Length, Is.EqualTo(saved));
+            return saved;
+        }
+        catch (Exception e) when (e is not AssertionException)
+        {
+            Assert.That(Directory.GetFiles(directory), Is.Empty, $"a failed save ({e.GetType().Name}) leaves neither the file nor a temporary file");
+            throw;
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
         }
     }
 }

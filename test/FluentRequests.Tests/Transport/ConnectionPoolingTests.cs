@@ -77,6 +77,48 @@ public class ConnectionPoolingTests
     }
 
     [Test]
+    public async Task StreamedResponsesDisposedUnreadReturnTheirConnections([Values] bool async)
+    {
+        await using var server = await KestrelServer.StartAsync(ctx => ctx.Response.Body.WriteAsync(new byte[16 * 1024]).AsTask());
+        string url = server.Url("/");
+
+        for (int i = 0; i < 100; i++)
+        {
+            var response = await Send.Either(async, () => Requests.Get(url, stream: true), () => Requests.GetAsync(url, stream: true));
+            Assert.That(response.StatusCode, Is.EqualTo(200));
+            if (async) await response.DisposeAsync();
+            else response.Dispose();
+        }
+        var next = await Send.Either(async, () => Requests.Get(url), () => Requests.GetAsync(url));
+
+        Assert.That(next.Content, Has.Length.EqualTo(16 * 1024));
+        Assert.That(server.Connections, Is.InRange(1, MaxConnections), "a short unread rest is drained and the connection reused");
+    }
+
+    [Test]
+    public async Task StreamedResponsesDisposedWithMuchUnreadCloseTheirConnections([Values] bool async)
+    {
+        // Far beyond what the handler drains (1 MB): the connection cannot be reused, so it must be closed.
+        await using var server = await KestrelServer.StartAsync(async ctx =>
+        {
+            var chunk = new byte[64 * 1024];
+            for (int i = 0; i < 160 && !ctx.RequestAborted.IsCancellationRequested; i++) await ctx.Response.Body.WriteAsync(chunk, ctx.RequestAborted);
+        });
+        string url = server.Url("/big");
+
+        for (int i = 0; i < 100; i++)
+        {
+            var response = await Send.Either(async, () => Requests.Get(url, stream: true), () => Requests.GetAsync(url, stream: true));
+            if (async) await response.DisposeAsync();
+            else response.Dispose();
+        }
+        var next = await Send.Either(async, () => Requests.Get(url), () => Requests.GetAsync(url));
+
+        Assert.That(next.Content, Has.Length.EqualTo(160 * 64 * 1024));
+        Assert.That(server.OpenConnections, Is.LessThanOrEqualTo(MaxConnections), "disposed responses do not keep connections open");
+    }
+
+    [Test]
     public async Task LoopOfPostsWithBodiesReusesConnections([Values] bool async)
     {
         await using var server = await KestrelServer.StartAsync(async ctx =>

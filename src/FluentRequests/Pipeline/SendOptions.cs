@@ -10,6 +10,8 @@ internal sealed class SendOptions
     public int MaxRedirects { get; init; } = 30;
     public bool AllowHttpsToHttpRedirects { get; init; } = true;
     public IDictionary<string, string>? Proxies { get; init; }
+    /// <summary>The environment's proxies, read at the start of the call; <c>null</c> when TrustEnv is off or it names none.</summary>
+    public EnvironmentProxies? EnvironmentProxies { get; init; }
     public Verify Verify { get; init; } = Verify.System;
     public ClientCert? Cert { get; init; }
     public bool Stream { get; init; }
@@ -20,8 +22,21 @@ internal sealed class SendOptions
 
     public TransportKey TransportFor(PreparedRequest request)
     {
-        string? proxy = ProxySelector.Select(Proxies, request.Uri);
+        string? proxy = ProxyFor(request.Uri);
         if (proxy is null && Cert is null && ReferenceEquals(Verify, FluentRequests.Verify.System)) return TransportKey.Default;
         return new TransportKey(Verify, Cert, proxy, Http2: false);
+    }
+
+    /// <summary>
+    /// The proxy for <paramref name="url"/>, or <c>null</c> to go direct: the explicit proxies when one of their keys
+    /// applies (an empty or <c>"no"</c> value meaning direct), otherwise the environment's, unless NO_PROXY (or an
+    /// explicit <c>no_proxy</c> key) exempts the host. Explicit beats environment, unlike Requests (psf/requests#2018).
+    /// </summary>
+    public string? ProxyFor(Uri url)
+    {
+        if (ProxySelector.TryMatch(Proxies, url, out var proxy)) return proxy;
+        if (EnvironmentProxies is null) return null;
+        string? noProxy = Proxies is not null && Proxies.TryGetValue("no_proxy", out var explicitNoProxy) ? explicitNoProxy ?? "" : null;
+        return EnvironmentProxies.For(url, noProxy);
     }
 }

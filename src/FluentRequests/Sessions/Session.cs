@@ -147,18 +147,44 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
+    // Async callers get every error through the returned task, never thrown before it exists: `await` and
+    // Task.WhenAll see a bad URL or proxy the same way as a failed connection.
     internal ValueTask<Response> RequestCoreAsync(string method, string url, RequestArgs args, bool async, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(url);
-        var prepared = PrepareCore(method, url, args.Headers, args.Params, args.Data, args.Json, args.Files, args.Cookies, args.Auth, hooks: null);
-        return SendCoreAsync(prepared, MergeOptions(args, allowRedirectsDefault: prepared.Method != "HEAD"), async, cancellationToken);
+        try
+        {
+            ArgumentNullException.ThrowIfNull(url);
+            var prepared = PrepareCore(method, url, args.Headers, args.Params, args.Data, args.Json, args.Files, args.Cookies, args.Auth, hooks: null);
+            return SendCoreAsync(prepared, MergeOptions(args, allowRedirectsDefault: prepared.Method != "HEAD"), async, cancellationToken);
+        }
+        catch (Exception e) when (async)
+        {
+            return Faulted(e, cancellationToken);
+        }
     }
+
+    internal ValueTask<Response> SendPreparedCoreAsync(PreparedRequest request, RequestArgs args, bool async, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return SendCoreAsync(request, MergeOptions(args, allowRedirectsDefault: true), async, cancellationToken);
+        }
+        catch (Exception e) when (async)
+        {
+            return Faulted(e, cancellationToken);
+        }
+    }
+
+    private static ValueTask<Response> Faulted(Exception e, CancellationToken cancellationToken)
+        => e is OperationCanceledException && cancellationToken.IsCancellationRequested
+            ? ValueTask.FromCanceled<Response>(cancellationToken)
+            : ValueTask.FromException<Response>(e);
 
     internal ValueTask<Response> SendCoreAsync(PreparedRequest request, SendOptions options, bool async, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         cancellationToken.ThrowIfCancellationRequested();
-        if (ProxyAuthorization.For(options.Proxies, request.Uri) is { } proxyAuthorization)
+        if (ProxyAuthorization.For(options.ProxyFor(request.Uri), request.Uri) is { } proxyAuthorization)
         {
             // Requests' adapter sends a plain-http proxy the credentials of its URL; the caller's request stays as it was.
             request = request.Copy();
@@ -178,6 +204,7 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
             MaxRedirects = args.MaxRedirects is { } max ? ValidMaxRedirects(max) : MaxRedirects,
             AllowHttpsToHttpRedirects = AllowHttpsToHttpRedirects,
             Proxies = proxies,
+            EnvironmentProxies = TrustEnv ? EnvironmentProxies.Read(Environment) : null,
             Verify = args.Verify ?? Verify,
             Cert = args.Cert ?? Cert,
             Stream = args.Stream ?? Stream,

@@ -10,6 +10,12 @@ internal abstract class EnvironmentSource
     /// <summary>The process's own environment.</summary>
     public static EnvironmentSource Process { get; } = new ProcessEnvironmentSource();
 
+    /// <summary>
+    /// What a new session reads: the process's. The test assembly sets it once, before any test, to the process's
+    /// without proxy variables, so a developer's http_proxy cannot send loopback test traffic to a real proxy.
+    /// </summary>
+    public static EnvironmentSource ForNewSessions { get; set; } = Process;
+
     /// <summary>The value of a variable, or <c>null</c> when it is not set. Names are case-sensitive, as on Unix.</summary>
     public abstract string? Get(string name);
 

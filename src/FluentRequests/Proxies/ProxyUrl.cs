@@ -14,7 +14,7 @@ internal static class ProxyUrl
     public static string Normalize(string proxy, string? source)
     {
         string trimmed = proxy.Trim();
-        string candidate = trimmed.Contains("://", StringComparison.Ordinal) ? trimmed : "http://" + trimmed;
+        string candidate = HasScheme(trimmed) ? trimmed : "http://" + trimmed;
         if (!Uri.TryCreate(candidate, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host)
             || uri.Scheme is not ("http" or "https" or "socks4" or "socks4a" or "socks5" or "socks5h"))
         {
@@ -25,6 +25,11 @@ internal static class ProxyUrl
         }
         return candidate;
     }
+
+    // "host:3128" and "user:pw@host" have no scheme; "http:/host:3128" has a mistyped one and must not become a host named http.
+    private static bool HasScheme(string proxy)
+        => proxy.Contains("://", StringComparison.Ordinal)
+           || proxy.IndexOf(':') is > 0 and var colon && proxy[..colon].ToLowerInvariant() is "http" or "https" or "socks4" or "socks4a" or "socks5" or "socks5h";
 
     /// <summary>
     /// The user and password of a proxy URL, percent-decoded, as Requests' <c>get_auth_from_url</c> gives them to

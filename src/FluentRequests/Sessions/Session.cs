@@ -103,7 +103,7 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
     public bool TrustEnv { get; set; } = true;
 
     /// <summary>The environment read when <see cref="TrustEnv"/> is on; tests give a session its own.</summary>
-    internal EnvironmentSource Environment { get; set; } = EnvironmentSource.Process;
+    internal EnvironmentSource Environment { get; set; } = EnvironmentSource.ForNewSessions;
 
     /// <summary>
     /// The timeout of every request that gives none: 10 s to connect and 60 s <em>per read</em>, not for the whole call

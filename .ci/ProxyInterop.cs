@@ -4,7 +4,6 @@
 // any check fails. Usage: dotnet run .ci/ProxyInterop.cs -- <open proxy URL> <proxy URL with user:password@>
 #:sdk Microsoft.NET.Sdk.Web
 #:project ../src/FluentRequests/FluentRequests.csproj
-#:property WarningsAsErrors=
 using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;

@@ -52,7 +52,11 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
     /// <value>The default value is <see langword="null"/>: no authentication.</value>
     public Auth? Auth { get; set; }
 
-    /// <summary>Proxies by <c>http</c>, <c>https</c>, <c>all</c>, <c>scheme://host</c> or <c>all://host</c>; a request's own win.</summary>
+    /// <summary>
+    /// Proxies by <c>http</c>, <c>https</c>, <c>all</c>, <c>scheme://host</c> or <c>all://host</c> (the most specific key
+    /// wins); a request's own win. A value is a proxy URL (http, https, socks4, socks4a, socks5, socks5h; credentials as
+    /// <c>user:pass@</c>), or empty or <c>"no"</c> for a direct connection. They beat the environment's proxies.
+    /// </summary>
     /// <value>The default value is an empty dictionary: no proxy.</value>
     public IDictionary<string, string> Proxies => _proxies ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
@@ -95,9 +99,9 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
     public bool AllowHttpsToHttpRedirects { get; set; } = true;
 
     /// <summary>
-    /// Whether environment settings (proxy variables such as HTTPS_PROXY and NO_PROXY) may be used, as Requests'
-    /// <c>trust_env</c>; explicit <see cref="Proxies"/> always win. Environment proxies are
-    /// read by the proxy transport stage; until then no environment variable changes where a request goes.
+    /// Whether environment settings may be used, as Requests' <c>trust_env</c>: the proxy variables http_proxy,
+    /// https_proxy, all_proxy (lowercase before uppercase) and no_proxy, read when each call starts. Explicit
+    /// <see cref="Proxies"/> always win: the environment applies only to URLs none of their keys applies to.
     /// </summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool TrustEnv { get; set; } = true;

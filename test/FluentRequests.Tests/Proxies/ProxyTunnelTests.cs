@@ -108,7 +108,7 @@ public class ProxyTunnelTests
     public async Task Socks4SendsAnAddress([Values] bool async)
     {
         await using var socks = new SocksServer();
-        var proxies = new Dictionary<string, string> { ["http"] = socks.Url("socks4") };
+        var proxies = new Dictionary<string, string> { ["http"] = socks.Url("socks4", "agent:unused") };
         int port = new Uri(_http.BaseUrl).Port;
 
         var response = await Send.Either(async, () => Requests.Get($"http://localhost:{port}/four", proxies: proxies),
@@ -117,6 +117,7 @@ public class ProxyTunnelTests
         Assert.That(response.Text, Is.EqualTo("tunnelled /four"));
         Assert.That(socks.Seen.Single().AddressKind, Is.EqualTo("ipv4"));
         Assert.That(socks.Seen.Single().Version, Is.EqualTo(4));
+        Assert.That(socks.Seen.Single().User, Is.EqualTo("agent"), "the URL's user is the SOCKS4 user id");
     }
 
     [Test]

@@ -154,6 +154,18 @@ public class ProxyWireTests : WireMockTest
     }
 
     [Test]
+    public async Task AProxyThatNeverAcceptsIsAConnectTimeoutNamingTheProxy([Values] bool async)
+    {
+        using var listener = new FullBacklogListener();
+        var proxies = new Dictionary<string, string> { ["http"] = listener.Url };
+
+        var e = await Send.Throws<ConnectTimeoutException>(async, () => Requests.Get(Url("/slow"), proxies: proxies, timeout: (0.5, 30)),
+            () => Requests.GetAsync(Url("/slow"), proxies: proxies, timeout: (0.5, 30)));
+
+        Assert.That(e.Message, Does.Contain("proxy " + listener.Url.TrimEnd('/')).And.Contain(Url("/slow")));
+    }
+
+    [Test]
     public async Task AnInvalidProxyFailsTheReturnedTaskNotTheCall()
     {
         var proxies = new Dictionary<string, string> { ["http"] = "http://:8080" };

@@ -102,7 +102,7 @@ internal static class ApiEmitter
             w.Line($"{Indent}/// <exception cref=\"ObjectDisposedException\">The session is disposed.</exception>");
             w.Line($"{Indent}public {(async ? "Task<Response>" : "Response")} Send{(async ? "Async" : "")}(PreparedRequest request, {SourceWriter.Parameters(keywords)}, {SourceWriter.CancellationTokenParameter})");
             string completion = async ? ".AsTask()" : ".EnsureCompleted()";
-            w.Line($"{Indent}{Indent}=> SendCoreAsync(request, MergeOptions({SourceWriter.RequestArgs(keywords)}, allowRedirectsDefault: true), async: {(async ? "true" : "false")}, cancellationToken){completion};");
+            w.Line($"{Indent}{Indent}=> SendPreparedCoreAsync(request, {SourceWriter.RequestArgs(keywords)}, async: {(async ? "true" : "false")}, cancellationToken){completion};");
         }
     }
 }

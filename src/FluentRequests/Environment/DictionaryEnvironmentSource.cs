@@ -5,5 +5,5 @@ internal sealed class DictionaryEnvironmentSource(IReadOnlyDictionary<string, st
 {
     public override string? HomeDirectory { get; } = homeDirectory;
 
-    protected override string? Read(string name) => variables.TryGetValue(name, out var value) ? value : null;
+    public override string? Get(string name) => variables.TryGetValue(name, out var value) ? value : null;
 }

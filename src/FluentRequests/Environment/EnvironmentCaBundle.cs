@@ -16,7 +16,7 @@ internal static class EnvironmentCaBundle
     /// <summary>The environment's CA bundle, or <c>null</c> when neither variable names one.</summary>
     public static Verify? Read(EnvironmentSource environment)
     {
-        string? path = environment.Get(RequestsVariable) ?? environment.Get(CurlVariable);
+        string? path = environment.GetNonEmpty(RequestsVariable) ?? environment.GetNonEmpty(CurlVariable);
         if (path is null || string.IsNullOrWhiteSpace(path)) return null;
         var last = _last;
         if (last is not null && last.CaBundlePath == path) return last;

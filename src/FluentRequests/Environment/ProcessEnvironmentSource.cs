@@ -12,5 +12,5 @@ internal sealed class ProcessEnvironmentSource : EnvironmentSource
         }
     }
 
-    protected override string? Read(string name) => System.Environment.GetEnvironmentVariable(name);
+    public override string? Get(string name) => System.Environment.GetEnvironmentVariable(name);
 }

@@ -28,7 +28,7 @@ internal static class HttpSender
         {
             exchange.Dispose();
             message.Dispose();
-            throw ExceptionMapper.MapSendError(e, request, exchange);
+            throw ExceptionMapper.MapSendError(e, request, exchange, transport.Key.Proxy);
         }
         var elapsed = Stopwatch.GetElapsedTime(start);
         message.Dispose();

@@ -12,6 +12,9 @@ internal sealed class SendOptions
     public required bool AllowHttpsToHttpRedirects { get; init; }
     public required IDictionary<string, string>? Proxies { get; init; }
 
+    /// <summary>The environment's proxies, read at the start of the call; <c>null</c> when TrustEnv is off or it names none.</summary>
+    public required EnvironmentProxies? EnvironmentProxies { get; init; }
+
     /// <summary>The request's or the session's <c>verify</c>; <c>null</c> when neither set one (then the environment may).</summary>
     public required Verify? Verify { get; init; }
     public required ClientCert? Cert { get; init; }
@@ -36,7 +39,7 @@ internal sealed class SendOptions
     /// </summary>
     public TransportKey TransportFor(PreparedRequest request)
     {
-        string? proxy = ProxySelector.Select(Proxies, request.Uri);
+        string? proxy = ProxyFor(request.Uri);
         bool tls = request.Uri.Scheme == Uri.UriSchemeHttps || (proxy is not null && proxy.StartsWith("https:", StringComparison.OrdinalIgnoreCase));
         bool defaultHeaderLimit = MaxResponseHeadersBytes == ResponseLimits.MaxResponseHeadersBytes;
         if (!tls)
@@ -50,5 +53,18 @@ internal sealed class SendOptions
         if (Cert is { } cert) ClientCertLoader.Load(cert, request);
         if (proxy is null && Cert is null && ReferenceEquals(verify, FluentRequests.Verify.System) && defaultHeaderLimit) return TransportKey.Default;
         return new TransportKey(verify, Cert, proxy, Http2: false) { MaxResponseHeadersBytes = MaxResponseHeadersBytes };
+    }
+
+    /// <summary>
+    /// The proxy for <paramref name="url"/>, or <c>null</c> to go direct: the explicit proxies when one of their keys
+    /// applies (an empty or <c>"no"</c> value meaning direct), otherwise the environment's, unless NO_PROXY (or an
+    /// explicit <c>no_proxy</c> key) exempts the host. Explicit beats environment, unlike Requests (psf/requests#2018).
+    /// </summary>
+    public string? ProxyFor(Uri url)
+    {
+        if (ProxySelector.TryMatch(Proxies, url, out var proxy)) return proxy;
+        if (EnvironmentProxies is null) return null;
+        string? noProxy = Proxies is not null && Proxies.TryGetValue("no_proxy", out var explicitNoProxy) ? explicitNoProxy ?? "" : null;
+        return EnvironmentProxies.For(url, noProxy);
     }
 }

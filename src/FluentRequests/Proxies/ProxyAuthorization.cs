@@ -9,27 +9,23 @@ internal static class ProxyAuthorization
     public const string HeaderName = "Proxy-Authorization";
 
     /// <summary>
-    /// Basic credentials for the proxy that <paramref name="proxies"/> select for <paramref name="target"/>, when
-    /// its URL holds a user and a password; <c>null</c> otherwise. For an https target the request travels in a
-    /// tunnel to the origin, so the header would leak there: none is built (as Requests).
+    /// Basic credentials for <paramref name="proxy"/> (the proxy chosen for <paramref name="target"/>), when its URL
+    /// holds a user and a password; <c>null</c> otherwise. Only a plain-http request through an http(s) proxy carries
+    /// the header: an https target is tunnelled to the origin, which would see it, so the handler sends the
+    /// credentials on the CONNECT instead; a SOCKS proxy authenticates in its own handshake.
     /// </summary>
-    public static string? For(IDictionary<string, string>? proxies, Uri target)
+    public static string? For(string? proxy, Uri target)
     {
-        if (target.Scheme == Uri.UriSchemeHttps) return null;
-        string? proxy = ProxySelector.Select(proxies, target);
-        if (proxy is null) return null;
-        string userInfo = new Uri(proxy).UserInfo;
-        int colon = userInfo.IndexOf(':');
-        if (colon <= 0 || colon == userInfo.Length - 1) return null;
-        string user = Uri.UnescapeDataString(userInfo[..colon]);
-        string password = Uri.UnescapeDataString(userInfo[(colon + 1)..]);
-        return BasicAuth.Encode(user, password);
+        if (proxy is null || target.Scheme == Uri.UriSchemeHttps) return null;
+        var uri = new Uri(proxy);
+        if (uri.Scheme is not ("http" or "https")) return null;
+        return ProxyUrl.Credentials(uri) is { } credentials ? BasicAuth.Encode(credentials.UserName, credentials.Password) : null;
     }
 
-    /// <summary>Drops whatever <c>Proxy-Authorization</c> the request carries and sets the one its proxy configuration gives.</summary>
-    public static void Rebuild(PreparedRequest request, IDictionary<string, string>? proxies)
+    /// <summary>Drops whatever <c>Proxy-Authorization</c> the request carries and sets the one its proxy gives.</summary>
+    public static void Rebuild(PreparedRequest request, SendOptions options)
     {
         request.Headers.Remove(HeaderName);
-        if (For(proxies, request.Uri) is { } header) request.Headers.SetUnchecked(HeaderName, header);
+        if (For(options.ProxyFor(request.Uri), request.Uri) is { } header) request.Headers.SetUnchecked(HeaderName, header);
     }
 }

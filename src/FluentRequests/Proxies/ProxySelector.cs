@@ -3,27 +3,36 @@ namespace FluentRequests;
 /// <summary>Requests' <c>select_proxy</c>: the most specific of <c>scheme://host</c>, <c>scheme</c>, <c>all://host</c>, <c>all</c>.</summary>
 internal static class ProxySelector
 {
+    /// <summary>The proxy URL for <paramref name="url"/>, normalised; <c>null</c> to go direct.</summary>
     public static string? Select(IDictionary<string, string>? proxies, Uri url)
+        => TryMatch(proxies, url, out var proxy) ? proxy : null;
+
+    /// <summary>
+    /// Whether a key of <paramref name="proxies"/> applies to <paramref name="url"/>. The first matching key decides, as
+    /// in Requests: its value is the proxy, or <c>null</c> (direct) when it is empty or <c>"no"</c>.
+    /// </summary>
+    public static bool TryMatch(IDictionary<string, string>? proxies, Uri url, out string? proxy)
     {
-        if (proxies is null || proxies.Count == 0) return null;
+        proxy = null;
+        if (proxies is null || proxies.Count == 0) return false;
         string scheme = url.Scheme;
         string host = url.Host;
-        string?[] keys = [$"{scheme}://{host}", scheme, $"all://{host}", "all"];
-        foreach (var key in keys)
+        if (TryKey(proxies, scheme + "://" + host, ref proxy) || TryKey(proxies, scheme, ref proxy)
+            || TryKey(proxies, "all://" + host, ref proxy) || TryKey(proxies, "all", ref proxy))
         {
-            if (key is not null && proxies.TryGetValue(key, out var proxy) && !string.IsNullOrEmpty(proxy)) return Validate(proxy);
+            return true;
         }
-        return null;
+        return false;
     }
 
-    private static string Validate(string proxy)
+    private static bool TryKey(IDictionary<string, string> proxies, string key, ref string? proxy)
     {
-        string candidate = proxy.Contains("://", StringComparison.Ordinal) ? proxy : "http://" + proxy;
-        if (!Uri.TryCreate(candidate, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host)
-            || uri.Scheme is not ("http" or "https" or "socks4" or "socks4a" or "socks5" or "socks5h"))
-        {
-            throw new InvalidProxyUrlException($"Please check proxy URL '{proxy}'. It is malformed and could be missing the host.");
-        }
-        return candidate;
+        if (!proxies.TryGetValue(key, out var value)) return false;
+        proxy = IsDirect(value) ? null : ProxyUrl.Normalize(value, source: null);
+        return true;
     }
+
+    /// <summary>An empty value or <c>"no"</c> means "no proxy for this key".</summary>
+    public static bool IsDirect(string? value)
+        => string.IsNullOrWhiteSpace(value) || value.Trim().Equals("no", StringComparison.OrdinalIgnoreCase);
 }

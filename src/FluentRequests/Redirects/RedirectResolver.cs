@@ -73,7 +73,7 @@ internal static class RedirectResolver
             next.Auth?.Apply(next);
         }
         // A proxy credential, whether hand-set or from the proxy URL, is rebuilt from the proxy configured for the new URL.
-        ProxyAuthorization.Rebuild(next, options.Proxies);
+        ProxyAuthorization.Rebuild(next, options);
 
         if (next.BodySource is not null && !next.TryRewindBody())
         {

@@ -90,6 +90,7 @@ public sealed partial class Session
             MaxRedirects = args.MaxRedirects is { } max ? ValidMaxRedirects(max) : MaxRedirects,
             AllowHttpsToHttpRedirects = AllowHttpsToHttpRedirects,
             Proxies = proxies,
+            EnvironmentProxies = TrustEnv ? EnvironmentProxies.Read(EnvironmentSource) : null,
             Verify = args.Verify ?? _verify,
             Environment = TrustEnv ? EnvironmentSource : null,
             Cert = args.Cert ?? Cert,

@@ -52,7 +52,11 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
     /// <value>The default value is <see langword="null"/>: no authentication.</value>
     public Auth? Auth { get; set; }
 
-    /// <summary>Proxies by <c>http</c>, <c>https</c>, <c>all</c>, <c>scheme://host</c> or <c>all://host</c>; a request's own win.</summary>
+    /// <summary>
+    /// Proxies by <c>http</c>, <c>https</c>, <c>all</c>, <c>scheme://host</c> or <c>all://host</c> (the most specific key
+    /// wins); a request's own win. A value is a proxy URL (http, https, socks4, socks4a, socks5, socks5h; credentials as
+    /// <c>user:pass@</c>), or empty or <c>"no"</c> for a direct connection. They beat the environment's proxies.
+    /// </summary>
     /// <value>The default value is an empty dictionary: no proxy.</value>
     public IDictionary<string, string> Proxies => _proxies ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
@@ -108,11 +112,11 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
     public bool AllowHttpsToHttpRedirects { get; set; } = true;
 
     /// <summary>
-    /// Whether environment settings (proxy variables such as HTTPS_PROXY and NO_PROXY, the CA bundle of
-    /// <c>REQUESTS_CA_BUNDLE</c>/<c>CURL_CA_BUNDLE</c>) may be used, as Requests'
-    /// <c>trust_env</c>; explicit <see cref="Proxies"/> and <see cref="Verify"/> always win. Environment proxies are
-    /// read by the proxy transport stage; until then no environment variable changes where a request goes.
-    /// <c>.netrc</c> credentials (the NETRC file, else ~/.netrc, else ~/_netrc) are used only while this is <c>true</c>.
+    /// Whether environment settings may be used, as Requests' <c>trust_env</c>: the proxy variables http_proxy,
+    /// https_proxy, all_proxy (lowercase before uppercase) and no_proxy, read when each call starts; the CA bundle of
+    /// <c>REQUESTS_CA_BUNDLE</c>/<c>CURL_CA_BUNDLE</c>; and <c>.netrc</c> credentials (the NETRC file, else ~/.netrc,
+    /// else ~/_netrc). Explicit <see cref="Proxies"/>, <see cref="Verify"/> and auth always win: the environment
+    /// applies only where they say nothing.
     /// </summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool TrustEnv { get; set; } = true;
@@ -129,7 +133,7 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
         }
     }
 
-    private EnvironmentSource _environment = EnvironmentSource.Process;
+    private EnvironmentSource _environment = EnvironmentSource.ForNewSessions;
 
     /// <summary>
     /// The timeout of every request that gives none: 10 s to connect and 60 s <em>per read</em>, not for the whole call
@@ -173,18 +177,44 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
+    // Async callers get every error through the returned task, never thrown before it exists: `await` and
+    // Task.WhenAll see a bad URL or proxy the same way as a failed connection.
     internal ValueTask<Response> RequestCoreAsync(string method, string url, RequestArgs args, bool async, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(url);
-        var prepared = PrepareCore(method, url, args.Headers, args.Params, args.Data, args.Json, args.Files, args.Cookies, args.Auth, hooks: null);
-        return SendCoreAsync(prepared, MergeOptions(args, allowRedirectsDefault: prepared.Method != "HEAD"), async, cancellationToken);
+        try
+        {
+            ArgumentNullException.ThrowIfNull(url);
+            var prepared = PrepareCore(method, url, args.Headers, args.Params, args.Data, args.Json, args.Files, args.Cookies, args.Auth, hooks: null);
+            return SendCoreAsync(prepared, MergeOptions(args, allowRedirectsDefault: prepared.Method != "HEAD"), async, cancellationToken);
+        }
+        catch (Exception e) when (async)
+        {
+            return Faulted(e, cancellationToken);
+        }
     }
+
+    internal ValueTask<Response> SendPreparedCoreAsync(PreparedRequest request, RequestArgs args, bool async, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return SendCoreAsync(request, MergeOptions(args, allowRedirectsDefault: true), async, cancellationToken);
+        }
+        catch (Exception e) when (async)
+        {
+            return Faulted(e, cancellationToken);
+        }
+    }
+
+    private static ValueTask<Response> Faulted(Exception e, CancellationToken cancellationToken)
+        => e is OperationCanceledException && cancellationToken.IsCancellationRequested
+            ? ValueTask.FromCanceled<Response>(cancellationToken)
+            : ValueTask.FromException<Response>(e);
 
     internal ValueTask<Response> SendCoreAsync(PreparedRequest request, SendOptions options, bool async, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         cancellationToken.ThrowIfCancellationRequested();
-        if (ProxyAuthorization.For(options.Proxies, request.Uri) is { } proxyAuthorization)
+        if (ProxyAuthorization.For(options.ProxyFor(request.Uri), request.Uri) is { } proxyAuthorization)
         {
             // Requests' adapter sends a plain-http proxy the credentials of its URL; the caller's request stays as it was.
             request = request.Copy();

@@ -10,7 +10,11 @@ namespace FluentRequests;
 /// </summary>
 internal static class ExceptionMapper
 {
-    public static Exception MapSendError(Exception e, PreparedRequest request, Exchange exchange)
+    /// <param name="e">What the handler threw.</param>
+    /// <param name="request">The request sent.</param>
+    /// <param name="exchange">Its exchange.</param>
+    /// <param name="proxy">The proxy it went through, or <c>null</c>: a failure to reach it or to open its tunnel is a <see cref="ProxyException"/>.</param>
+    public static Exception MapSendError(Exception e, PreparedRequest request, Exchange exchange, string? proxy = null)
     {
         if (e is RequestException) return e;
         if (exchange.Outer.IsCancellationRequested && e is OperationCanceledException or ObjectDisposedException or IOException or HttpRequestException)
@@ -19,6 +23,12 @@ internal static class ExceptionMapper
         }
         if (Find<ConnectTimeoutSignal>(e) is { } connect)
         {
+            if (proxy is not null)
+            {
+                return new ConnectTimeoutException(
+                    $"Connection to proxy {ProxyUrl.Redact(proxy)} timed out (connect timeout={RequestTimeout.Describe(connect.Limit)}) for url: {request.Url}", request, innerException: e)
+                { NotSent = true };
+            }
             return new ConnectTimeoutException(
                 $"Connection to {request.Uri.Authority} timed out (connect timeout={RequestTimeout.Describe(connect.Limit)}) for url: {request.Url}", request, innerException: e)
             { NotSent = true };
@@ -37,10 +47,17 @@ internal static class ExceptionMapper
         if (e is HttpRequestException http)
         {
             string detail = Innermost(e).Message;
-            var mapped = MapHttpError(http, request, detail);
+            var mapped = proxy is not null && http.HttpRequestError is HttpRequestError.ProxyTunnelError or HttpRequestError.ConnectionError
+                    or HttpRequestError.NameResolutionError && Find<AuthenticationException>(e) is null
+                ? new ProxyException($"Unable to connect to proxy {ProxyUrl.Redact(proxy)} for url: {request.Url} ({detail})", request, innerException: e)
+                : MapHttpError(http, request, detail);
             mapped.NotSent = http.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
                 or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
             return mapped;
+        }
+        if (proxy is not null && e is SocketException)
+        {
+            return new ProxyException($"Unable to connect to proxy {ProxyUrl.Redact(proxy)} for url: {request.Url} ({Innermost(e).Message})", request, innerException: e);
         }
         if (e is SocketException or IOException)
         {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
@@ -6,17 +5,18 @@ using System.Net.Sockets;
 namespace FluentRequests;
 
 /// <summary>
-/// The process-wide pool of transports, one per <see cref="TransportKey"/>. A transport lives for the
-/// process: that is what lets a loop of <c>Requests.Get</c> reuse connections instead of exhausting sockets.
-/// TLS verification, the client certificate and the proxy select a pool here; nothing else creates a handler.
+/// The process-wide pool of transports, one per <see cref="TransportKey"/>. A transport lives as long as it is used:
+/// that is what lets a loop of <c>Requests.Get</c> reuse connections instead of exhausting sockets. TLS verification,
+/// the client certificate, the proxy and the response-header limit select a pool here; nothing else creates a handler.
+/// The default transport is never closed; the others are once more than 64 exist and they have been unused for 5 minutes.
 /// </summary>
 internal static class TransportPool
 {
-    private static readonly ConcurrentDictionary<TransportKey, Transport> Pool = new();
+    private static readonly TransportCache Pool = new(Create, sweepAbove: 64, idleLimit: TimeSpan.FromMinutes(5));
     private static readonly Transport DefaultTransport = Create(TransportKey.Default);
 
     public static Transport Get(in TransportKey key)
-        => key == TransportKey.Default ? DefaultTransport : Pool.GetOrAdd(key, Create);
+        => key == TransportKey.Default ? DefaultTransport : Pool.Get(key);
 
     private static Transport Create(TransportKey key)
     {
@@ -34,7 +34,7 @@ internal static class TransportPool
             MaxResponseHeadersLength = (int)(((long)key.MaxResponseHeadersBytes + 1023) / 1024),
             ConnectCallback = SocketConnector.ConnectAsync,
             UseProxy = key.Proxy is not null,
-            Proxy = key.Proxy is null ? null : new WebProxy(key.Proxy),
+            Proxy = key.Proxy is null ? null : ProxyFactory.Create(key.Proxy),
         };
         ConfigureTls(handler.SslOptions, key);
         return new Transport(new HttpMessageInvoker(handler, disposeHandler: true), key);

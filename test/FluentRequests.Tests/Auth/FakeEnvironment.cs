@@ -16,7 +16,7 @@ internal sealed class FakeEnvironment : EnvironmentSource, IDisposable
 
     public override string? HomeDirectory => Home;
 
-    protected override string? Read(string name) => _variables.GetValueOrDefault(name);
+    public override string? Get(string name) => _variables.GetValueOrDefault(name);
 
     public FakeEnvironment Set(string name, string value)
     {

@@ -155,7 +155,7 @@ public class NetrcLookupTests : WireMockTest
     public void TheProcessNetrcIsRevalidatedAtMostOnceASecond()
     {
         Assert.That(NetrcSource.Process.RevalidateAfter, Is.EqualTo(TimeSpan.FromSeconds(1)));
-        Assert.That(new Session().EnvironmentSource, Is.SameAs(EnvironmentSource.Process));
+        Assert.That(new Session().EnvironmentSource, Is.SameAs(EnvironmentSource.ForNewSessions));
     }
 
     [Test]

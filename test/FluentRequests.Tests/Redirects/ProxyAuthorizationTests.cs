@@ -17,39 +17,29 @@ public class ProxyAuthorizationTests : WireMockTest
     private sealed record Seen(string Target, string? ProxyAuthorization);
 
     /// <summary>
-    /// A forward proxy that answers for the origins itself: <c>/start</c> redirects to <paramref name="location"/>,
-    /// anything else is 200.
+    /// A forward proxy that routes the made-up hosts origin.test and elsewhere.test to the WireMock server, where
+    /// <c>/start</c> redirects to <paramref name="location"/> and anything else is 200.
     /// </summary>
-    private static async Task<(KestrelServer Proxy, ConcurrentQueue<Seen> Seen)> StartProxyAsync(Func<string> location)
+    private (ForwardProxy Proxy, IEnumerable<Seen> Seen) StartProxy(string location)
     {
-        var seen = new ConcurrentQueue<Seen>();
-        var proxy = await KestrelServer.StartAsync(async context =>
-        {
-            string target = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
-            string? credentials = context.Request.Headers.ProxyAuthorization.Count > 0 ? context.Request.Headers.ProxyAuthorization.ToString() : null;
-            seen.Enqueue(new Seen(target, credentials));
-            if (context.Request.Path == "/start")
-            {
-                context.Response.StatusCode = 302;
-                context.Response.Headers.Location = location();
-                return;
-            }
-            await context.Response.WriteAsync("proxied");
-        });
-        return (proxy, seen);
+        Server.Given(WmRequest.Create().WithPath("/start").UsingAnyMethod()).AtPriority(1)
+            .RespondWith(WmResponse.Create().WithStatusCode(302).WithHeader("Location", location));
+        Server.Given(WmRequest.Create().UsingAnyMethod()).AtPriority(10).RespondWith(WmResponse.Create().WithStatusCode(200).WithBody("proxied"));
+        var proxy = new ForwardProxy().Route("origin.test", BaseUrl).Route("elsewhere.test", BaseUrl);
+        return (proxy, proxy.Seen.Select(s => new Seen(s.Target, s.ProxyAuthorization)));
     }
 
     private static string WithCredentials(string proxyUrl) => proxyUrl.Replace("http://", "http://px:pw@");
 
     private void Landing()
-        => Server.Given(WmRequest.Create().WithPath("/landing").UsingAnyMethod()).RespondWith(WmResponse.Create().WithStatusCode(200).WithBody("direct"));
+        => Server.Given(WmRequest.Create().WithPath("/landing").UsingAnyMethod()).AtPriority(1).RespondWith(WmResponse.Create().WithStatusCode(200).WithBody("direct"));
 
     [Test]
     public async Task ProxyUrlCredentialsAreSentToAPlainHttpProxy([Values] bool async)
     {
-        var (proxy, seen) = await StartProxyAsync(() => "/unused");
+        var (proxy, seen) = StartProxy("/unused");
         await using var _ = proxy;
-        var proxies = new Dictionary<string, string> { ["http"] = WithCredentials(proxy.BaseUrl) };
+        var proxies = new Dictionary<string, string> { ["http"] = WithCredentials(proxy.Url) };
 
         var response = await Send.Either(async,
             () => Requests.Get("http://origin.test/page", proxies: proxies),
@@ -63,10 +53,10 @@ public class ProxyAuthorizationTests : WireMockTest
     public async Task ProxyUrlCredentialsStayWithTheProxyWhenARedirectLeavesIt([Values] bool async)
     {
         Landing();
-        var (proxy, seen) = await StartProxyAsync(() => LocalhostUrl + "/landing");
+        var (proxy, seen) = StartProxy(LocalhostUrl + "/landing");
         await using var _ = proxy;
         // Only origin.test goes through the proxy; the redirect target (another host and port) is reached directly.
-        var proxies = new Dictionary<string, string> { ["http://origin.test"] = WithCredentials(proxy.BaseUrl) };
+        var proxies = new Dictionary<string, string> { ["http://origin.test"] = WithCredentials(proxy.Url) };
 
         var response = await Send.Either(async,
             () => Requests.Get("http://origin.test/start", proxies: proxies),
@@ -82,9 +72,9 @@ public class ProxyAuthorizationTests : WireMockTest
     public async Task HandSetProxyAuthorizationDoesNotFollowARedirectToAnotherHostAndPort([Values] bool async)
     {
         Landing();
-        var (proxy, seen) = await StartProxyAsync(() => LocalhostUrl + "/landing");
+        var (proxy, seen) = StartProxy(LocalhostUrl + "/landing");
         await using var _ = proxy;
-        var proxies = new Dictionary<string, string> { ["http://origin.test"] = proxy.BaseUrl };
+        var proxies = new Dictionary<string, string> { ["http://origin.test"] = proxy.Url };
         var headers = new Dictionary<string, string> { ["Proxy-Authorization"] = "Basic aGFuZDpzZXQ=" };
 
         var response = await Send.Either(async,
@@ -99,9 +89,9 @@ public class ProxyAuthorizationTests : WireMockTest
     [Test]
     public async Task ARedirectThroughTheSameProxyCarriesOnlyTheProxyUrlCredentials([Values] bool async)
     {
-        var (proxy, seen) = await StartProxyAsync(() => "http://elsewhere.test/landing");
+        var (proxy, seen) = StartProxy("http://elsewhere.test/landing");
         await using var _ = proxy;
-        var proxies = new Dictionary<string, string> { ["http"] = WithCredentials(proxy.BaseUrl) };
+        var proxies = new Dictionary<string, string> { ["http"] = WithCredentials(proxy.Url) };
         var headers = new Dictionary<string, string> { ["Proxy-Authorization"] = "Basic aGFuZDpzZXQ=" };
 
         await Send.Either(async,
@@ -115,9 +105,9 @@ public class ProxyAuthorizationTests : WireMockTest
     [Test]
     public async Task ARedirectThroughAProxyWithoutCredentialsCarriesNone([Values] bool async)
     {
-        var (proxy, seen) = await StartProxyAsync(() => "/landing");
+        var (proxy, seen) = StartProxy("/landing");
         await using var _ = proxy;
-        var proxies = new Dictionary<string, string> { ["http"] = proxy.BaseUrl };
+        var proxies = new Dictionary<string, string> { ["http"] = proxy.Url };
         var headers = new Dictionary<string, string> { ["Proxy-Authorization"] = "Basic aGFuZDpzZXQ=" };
 
         await Send.Either(async,
@@ -131,10 +121,10 @@ public class ProxyAuthorizationTests : WireMockTest
     [Test]
     public async Task SendingAPreparedRequestThroughAProxyLeavesItUnchanged([Values] bool async)
     {
-        var (proxy, seen) = await StartProxyAsync(() => "/unused");
+        var (proxy, seen) = StartProxy("/unused");
         await using var _ = proxy;
         using var session = new Session();
-        session.Proxies["http"] = WithCredentials(proxy.BaseUrl);
+        session.Proxies["http"] = WithCredentials(proxy.Url);
         var prepared = session.Prepare(new FluentRequests.Request("GET", "http://origin.test/page"));
 
         await Send.Either(async, () => session.Send(prepared), () => session.SendAsync(prepared));
@@ -143,18 +133,22 @@ public class ProxyAuthorizationTests : WireMockTest
         Assert.That(prepared.Headers.ContainsKey("Proxy-Authorization"), Is.False);
     }
 
-    // Requests' get_auth_from_url + rebuild_proxies: user and password both needed, percent-decoded; never for an
-    // https target, which is tunnelled to the origin.
+    // Requests' get_auth_from_url + proxy_headers: a user and a password (empty counts), percent-decoded; never for an
+    // https target, which is tunnelled to the origin, nor for a SOCKS proxy, which authenticates in its handshake.
     [TestCase("http://u:p@proxy.test:3128", "http://a.test/", "Basic dTpw")]
     [TestCase("http://u%40x:p%3Aq@proxy.test:3128", "http://a.test/", "Basic dUB4OnA6cQ==")]
     [TestCase("http://u:p@proxy.test:3128", "https://a.test/", null)]
     [TestCase("http://u@proxy.test:3128", "http://a.test/", null)]
-    [TestCase("http://u:@proxy.test:3128", "http://a.test/", null)]
+    [TestCase("http://u:@proxy.test:3128", "http://a.test/", "Basic dTo=")]
+    [TestCase("http://:p@proxy.test:3128", "http://a.test/", null)]
+    [TestCase("socks5://u:p@proxy.test:1080", "http://a.test/", null)]
     [TestCase("http://proxy.test:3128", "http://a.test/", null)]
     public void HeaderIsBuiltFromTheSelectedProxyUrl(string proxyUrl, string target, string? expected)
     {
         var proxies = new Dictionary<string, string> { ["all"] = proxyUrl };
 
-        Assert.That(ProxyAuthorization.For(proxies, new Uri(target)), Is.EqualTo(expected));
+        var uri = new Uri(target);
+
+        Assert.That(ProxyAuthorization.For(ProxySelector.Select(proxies, uri), uri), Is.EqualTo(expected));
     }
 }

@@ -33,7 +33,10 @@ public sealed class TransferCases(Uri server) : IDisposable
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromMinutes(30) };
     private readonly Session _session = new();
 
-    /// <summary>Every case; the first of each scenario is the raw baseline.</summary>
+    /// <summary>
+    /// Every case; the first of each scenario is the raw baseline (<c>raw</c>), and <c>raw-sync</c> is the baseline of
+    /// the scenario's sync (<c>-sync</c>) rows.
+    /// </summary>
     public IReadOnlyList<TransferCase> All() =>
     [
         new("raw", "HttpClient ResponseHeadersRead + Content.CopyToAsync", Download, b => RawDownloadAsync(b, chunked: false)),
@@ -47,6 +50,7 @@ public sealed class TransferCases(Uri server) : IDisposable
 
         new("raw", "HttpClient MultipartFormDataContent + StreamContent", Upload, b => RawUploadAsync(b, seekable: true)),
         new("session", "FluentRequests PostAsync(files:)", Upload, b => SessionUploadAsync(b, seekable: true)),
+        new("raw-sync", "HttpClient.Send MultipartFormDataContent + StreamContent (sync)", Upload, b => Task.FromResult(RawUploadSync(b))),
         new("session-sync", "FluentRequests Post(files:) (sync)", Upload, b => Task.FromResult(SessionUploadSync(b))),
 
         new("raw", "HttpClient MultipartFormDataContent + StreamContent", UploadChunked, b => RawUploadAsync(b, seekable: false)),
@@ -129,6 +133,19 @@ public sealed class TransferCases(Uri server) : IDisposable
         using var response = await _http.PostAsync(UploadUrl, form).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         return ParseFileBytes(await response.Content.ReadAsStringAsync().ConfigureAwait(false));
+    }
+
+    private long RawUploadSync(long bytes)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new StreamContent(new GeneratedStream(bytes, seekable: true));
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", "big.bin");
+        using var request = new HttpRequestMessage(HttpMethod.Post, UploadUrl) { Content = form };
+        using var response = _http.Send(request);
+        response.EnsureSuccessStatusCode();
+        using var reader = new StreamReader(response.Content.ReadAsStream());
+        return ParseFileBytes(reader.ReadToEnd());
     }
 
     private async Task<long> SessionUploadAsync(long bytes, bool seekable)

@@ -81,7 +81,8 @@ public static class TransferHarness
 
     /// <summary>
     /// Prints one scenario's table: the median of the rounds for every column but the peak growth, which is the largest
-    /// of all rounds. Async rows are compared with <c>raw</c>, sync rows with <c>raw-sync</c>. Returns <c>false</c> when a
+    /// of all rounds, and "vs raw", the median of the per-round ratios. Async rows are compared with <c>raw</c>, sync rows
+    /// with <c>raw-sync</c>. Returns <c>false</c> when a
     /// FluentRequests row misses a target.
     /// </summary>
     private static bool PrintTable(string scenario, List<(TransferCase Case, List<Measurement> Rounds)> rows, TransferOptions options)
@@ -96,7 +97,10 @@ public static class TransferHarness
             string baselineKey = c.Key.EndsWith("-sync", StringComparison.Ordinal) ? "raw-sync" : "raw";
             var baseline = rows.FirstOrDefault(r => r.Case.Key == baselineKey).Rounds;
             double speed = Median(rounds, r => r.MibPerSecond);
-            double? ratio = baseline is null || c.Key == baselineKey ? null : speed / Median(baseline, r => r.MibPerSecond);
+            // Each round's ratio to the baseline run just before it (same load), then their median: steadier than a ratio of medians.
+            double? ratio = baseline is null || c.Key == baselineKey
+                ? null
+                : rounds.Zip(baseline, (m, b) => m.MibPerSecond / b.MibPerSecond).Order().ElementAt(rounds.Count / 2);
             long growth = rounds.Max(r => r.PeakGrowthBytes);
             string verdict = "";
             if (!c.Key.StartsWith("raw", StringComparison.Ordinal))

@@ -39,13 +39,16 @@ public sealed class TransferCases(Uri server) : IDisposable
     /// </summary>
     public IReadOnlyList<TransferCase> All() =>
     [
-        new("raw", "HttpClient ResponseHeadersRead + Content.CopyToAsync", Download, b => RawDownloadAsync(b, chunked: false)),
+        new("raw", "HttpClient ResponseHeadersRead + ReadAsStreamAsync().CopyToAsync", Download, b => RawDownloadAsync(b, chunked: false, viaStream: true)),
+        new("raw-content", "HttpClient ResponseHeadersRead + Content.CopyToAsync", Download, b => RawDownloadAsync(b, chunked: false, viaStream: false)),
         new("session", "FluentRequests GetAsync(stream: true) + Raw.CopyToAsync", Download, b => SessionDownloadAsync(b, chunked: false)),
         new("session-iter", "FluentRequests GetAsync(stream: true) + IterContentAsync() (8 KiB chunks)", Download, SessionIterDownloadAsync),
-        new("raw-sync", "HttpClient.Send ResponseHeadersRead + Content.CopyTo (sync)", Download, b => Task.FromResult(RawDownloadSync(b))),
+        new("raw-sync", "HttpClient.Send ResponseHeadersRead + ReadAsStream().CopyTo (sync)", Download, b => Task.FromResult(RawDownloadSync(b, viaStream: true))),
+        new("raw-content-sync", "HttpClient.Send ResponseHeadersRead + Content.CopyTo (sync)", Download, b => Task.FromResult(RawDownloadSync(b, viaStream: false))),
         new("session-sync", "FluentRequests Get(stream: true) + Raw.CopyTo (sync)", Download, b => Task.FromResult(SessionDownloadSync(b))),
 
-        new("raw", "HttpClient ResponseHeadersRead + Content.CopyToAsync", DownloadChunked, b => RawDownloadAsync(b, chunked: true)),
+        new("raw", "HttpClient ResponseHeadersRead + ReadAsStreamAsync().CopyToAsync", DownloadChunked, b => RawDownloadAsync(b, chunked: true, viaStream: true)),
+        new("raw-content", "HttpClient ResponseHeadersRead + Content.CopyToAsync", DownloadChunked, b => RawDownloadAsync(b, chunked: true, viaStream: false)),
         new("session", "FluentRequests GetAsync(stream: true) + Raw.CopyToAsync", DownloadChunked, b => SessionDownloadAsync(b, chunked: true)),
 
         new("raw", "HttpClient MultipartFormDataContent + StreamContent", Upload, b => RawUploadAsync(b, seekable: true)),
@@ -78,22 +81,40 @@ public sealed class TransferCases(Uri server) : IDisposable
 
     private string UploadUrl => new Uri(server, "upload").ToString();
 
-    private async Task<long> RawDownloadAsync(long bytes, bool chunked)
+    // Two ways to drain raw HttpClient's body: HttpContent.CopyToAsync lets the connection copy from its own read buffer
+    // (small socket reads); Stream.CopyToAsync over ReadAsStreamAsync reads 80 KiB at a time straight from the socket.
+    private async Task<long> RawDownloadAsync(long bytes, bool chunked, bool viaStream)
     {
         using var response = await _http.GetAsync(DownloadUrl(bytes, chunked), HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         var sink = new CountingSink();
-        await response.Content.CopyToAsync(sink).ConfigureAwait(false);
+        if (viaStream)
+        {
+            await using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            await body.CopyToAsync(sink).ConfigureAwait(false);
+        }
+        else
+        {
+            await response.Content.CopyToAsync(sink).ConfigureAwait(false);
+        }
         return sink.Count;
     }
 
-    private long RawDownloadSync(long bytes)
+    private long RawDownloadSync(long bytes, bool viaStream)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, DownloadUrl(bytes, chunked: false));
         using var response = _http.Send(request, HttpCompletionOption.ResponseHeadersRead);
         response.EnsureSuccessStatusCode();
         var sink = new CountingSink();
-        response.Content.CopyTo(sink, null, CancellationToken.None);
+        if (viaStream)
+        {
+            using var body = response.Content.ReadAsStream();
+            body.CopyTo(sink);
+        }
+        else
+        {
+            response.Content.CopyTo(sink, null, CancellationToken.None);
+        }
         return sink.Count;
     }
 

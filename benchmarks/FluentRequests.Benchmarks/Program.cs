@@ -5,7 +5,9 @@ namespace FluentRequests.Benchmarks;
 /// <summary>
 /// Entry point. <c>bdn [BenchmarkDotNet args]</c> runs the BenchmarkDotNet suites; <c>compare [--seconds N]
 /// [--concurrency C] [--warmup S] [--rounds R] [--only name,...]</c> runs the side-by-side throughput harness;
-/// <c>allocs [--requests N] [--only key,...]</c> prints sampled allocations by type per client.
+/// <c>allocs [--requests N] [--only key,...]</c> prints sampled allocations by type per client;
+/// <c>transfer [--size-mb N] [--rounds R] [--warmup-mb W] [--only key,...] [--scenarios name,...]</c> streams large
+/// downloads and multipart uploads against a server in a child process (<c>serve</c>).
 /// </summary>
 public static class Program
 {
@@ -38,12 +40,28 @@ public static class Program
                 return await CompareHarness.RunAsync(options).ConfigureAwait(false);
             case "allocs":
                 return await AllocationProfile.RunAsync(args[1..]).ConfigureAwait(false);
+            case "transfer":
+                TransferOptions transfer;
+                try
+                {
+                    transfer = TransferOptions.Parse(args[1..]);
+                }
+                catch (ArgumentException e)
+                {
+                    await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+                    return 2;
+                }
+                return await TransferHarness.RunAsync(transfer).ConfigureAwait(false);
+            case "serve":
+                return await TransferServer.RunAsync().ConfigureAwait(false);
             default:
                 Console.WriteLine("""
                     usage:
                       FluentRequests.Benchmarks bdn [BenchmarkDotNet args, e.g. --filter *Get*]
                       FluentRequests.Benchmarks compare [--seconds 5] [--concurrency 32] [--warmup 1] [--rounds 1] [--only raw,session,...]
                       FluentRequests.Benchmarks allocs [--requests 20000] [--only floor,raw,session,...]
+                      FluentRequests.Benchmarks transfer [--size-mb 1024] [--rounds 3] [--warmup-mb 16] [--only session,...] [--scenarios download,upload]
+                      FluentRequests.Benchmarks serve    (the transfer server; started by transfer as a child process)
                     """);
                 return mode is "" or "-h" or "--help" ? 0 : 2;
         }

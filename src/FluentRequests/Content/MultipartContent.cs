@@ -9,7 +9,8 @@ namespace FluentRequests;
 /// </summary>
 internal sealed class MultipartContent(MultipartPart[] parts, byte[] closing, long? length) : HttpContent
 {
-    private const int CopyBufferSize = 64 * 1024;
+    // Stream.CopyTo's and StreamContent's buffer: every write to the connection is as large as raw HttpClient's.
+    private const int CopyBufferSize = 81920;
     private static readonly byte[] CrLf = "\r\n"u8.ToArray();
 
     protected override void SerializeToStream(Stream stream, TransportContext? context, CancellationToken cancellationToken)

@@ -68,13 +68,13 @@ public sealed class TransferCases(Uri server) : IDisposable
     }
 
     /// <summary>
-    /// How a streamed FluentRequests response is read to the end without keeping it. Once Response has an
-    /// allocation-free <c>CopyToAsync(Stream)</c>, this is the one line to change (<c>response.CopyToAsync(sink)</c>).
+    /// How a streamed FluentRequests response is read to the end without keeping it: <c>Response.CopyToAsync</c>, the
+    /// allocation-free path (one pooled buffer, the body decoded as sent).
     /// </summary>
-    private static Task DrainAsync(Response response, Stream sink) => response.Raw.CopyToAsync(sink);
+    private static Task DrainAsync(Response response, Stream sink) => response.CopyToAsync(sink);
 
-    /// <summary>The sync twin of <see cref="DrainAsync"/> (later: <c>response.CopyTo(sink)</c>).</summary>
-    private static void Drain(Response response, Stream sink) => response.Raw.CopyTo(sink);
+    /// <summary>The sync twin of <see cref="DrainAsync"/>.</summary>
+    private static void Drain(Response response, Stream sink) => response.CopyTo(sink);
 
     private string DownloadUrl(long bytes, bool chunked)
         => new Uri(server, string.Create(CultureInfo.InvariantCulture, $"download?bytes={bytes}{(chunked ? "&chunked=1" : "")}")).ToString();

@@ -54,7 +54,8 @@ public class SyncConnectTests
                         errors[n] = e;
                     }
                     times[n] = watch.Elapsed;
-                }) { IsBackground = true };
+                })
+                { IsBackground = true };
             }
             foreach (var t in threads) t.Start();
             foreach (var t in threads) Assert.That(t.Join(TimeSpan.FromSeconds(30)), "a sync call hung");

@@ -71,14 +71,20 @@ public sealed class PreparedRequest
     /// <summary>Cookies given for this call only; they are re-sent on every redirect hop.</summary>
     internal CookieJar? RequestCookies { get; set; }
 
-    /// <summary>How many challenges led to this request: set by the auth on its answer, and 0 on any copy, so each redirect hop may be answered again.</summary>
+    /// <summary>
+    /// How many challenges led to this request: set by the auth on its answer, and 0 on any copy, so each redirect hop
+    /// may be answered again.
+    /// </summary>
     internal int DigestChallengesAnswered { get; set; }
 
     internal Uri Uri => _uri ??= new Uri(_url, UriKind.Absolute);
 
     internal bool TryRewindBody() => BodySource is null || BodySource.TryRewind();
 
-    /// <summary>Adds the Set-Cookie of <paramref name="response"/> to this request's Cookie header (as Requests' auth handlers do when resending); a name already in the header is replaced, not repeated.</summary>
+    /// <summary>
+    /// Adds the Set-Cookie of <paramref name="response"/> to this request's Cookie header (as Requests' auth handlers
+    /// do when resending); a name already in the header is replaced, not repeated.
+    /// </summary>
     internal void AddResponseCookies(Response response)
     {
         if (response.SetCookieHeaders.Count == 0) return;

@@ -27,7 +27,8 @@ public class DigestRfcExampleTests
     {
         var auth = new DigestAuth("Mufasa", "Circle of Life") { CnonceFactory = () => Cnonce };
         var request = new PreparedRequest("GET", "http://www.example.org/dir/index.html", new HeaderCollection(), null) { Auth = auth };
-        var challenge = new Response(request, 401, null, new HeaderCollection { ["WWW-Authenticate"] = Challenge(algorithm) }, [], TimeSpan.Zero, [], null, null);
+        var challenge = new Response(
+            request, 401, null, new HeaderCollection { ["WWW-Authenticate"] = Challenge(algorithm) }, [], TimeSpan.Zero, [], null, null);
 
         var answer = auth.HandleResponse(challenge)!;
         auth.BeforeSend(answer);

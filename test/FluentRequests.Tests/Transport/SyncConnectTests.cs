@@ -64,7 +64,8 @@ public class SyncConnectTests
         {
             release.Set();
         }
-        TestContext.Out.WriteLine($"slowest {times.Max().TotalMilliseconds:F0} ms, connections {server.Connections}, pool min {minWorkers}, errors {errors.Count(e => e is not null)}");
+        TestContext.Out.WriteLine($"slowest {times.Max().TotalMilliseconds:F0} ms, connections {server.Connections}, "
+            + $"pool min {minWorkers}, errors {errors.Count(e => e is not null)}");
         Assert.That(errors.Where(e => e is not null), Is.Empty, "every call succeeded: none timed out waiting for a connection");
         Assert.That(server.Connections, Is.EqualTo(callers), "each call opened its own connection");
         // The limits given: 2 s to connect, 5 s to read. A call stalled on the pool would exceed them.

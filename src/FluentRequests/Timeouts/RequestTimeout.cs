@@ -35,12 +35,15 @@ public sealed record RequestTimeout
     }
 
     /// <summary>The connect limit per connection attempt, or <c>null</c> for none.</summary>
+    /// <value>The session default (<see cref="Default"/>) is 10 seconds.</value>
     public TimeSpan? Connect { get; }
 
     /// <summary>The limit for each wait on the server (headers, then each body read), or <c>null</c> for none.</summary>
+    /// <value>The session default (<see cref="Default"/>) is 60 seconds.</value>
     public TimeSpan? Read { get; }
 
     /// <summary>The deadline for the whole call, redirects and retries included, or <c>null</c> for none.</summary>
+    /// <value>The session default (<see cref="Default"/>) is <see langword="null"/>: no deadline.</value>
     public TimeSpan? Total { get; }
 
     /// <summary>

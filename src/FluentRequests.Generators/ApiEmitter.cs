@@ -26,7 +26,8 @@ internal static class ApiEmitter
                 string name = verb.Name + (async ? "Async" : "");
                 w.BeforeMember();
                 w.Line($"{Indent}/// <summary>");
-                w.Line($"{Indent}/// Sends {verb.Sends}{(async ? " asynchronously" : "")} on a throwaway <see cref=\"Session\"/>: no cookies or auth outlive the call,");
+                string sends = verb.Sends + (async ? " asynchronously" : "");
+                w.Line($"{Indent}/// Sends {sends} on a throwaway <see cref=\"Session\"/>: no cookies or auth outlive the call,");
                 w.Line($"{Indent}/// while connections are pooled and reused across calls. Use a <see cref=\"Session\"/> to keep cookies and settings.");
                 if (verb.Note is not null) w.Line($"{Indent}/// {verb.Note}");
                 w.Line($"{Indent}/// </summary>");
@@ -37,11 +38,14 @@ internal static class ApiEmitter
                 w.Line(Indent + Returns);
                 w.Line(Indent + Throws).Line(Indent + ThrowsArgument);
                 string method = verb.HttpMethod is null ? "string method, " : "";
-                w.Line($"{Indent}public static {(async ? "Task<Response>" : "Response")} {name}({method}string url, {SourceWriter.Parameters(keywords)}, {SourceWriter.CancellationTokenParameter})");
+                string returnType = async ? "Task<Response>" : "Response";
+                w.Line($"{Indent}public static {returnType} {name}({method}string url, "
+                    + $"{SourceWriter.Parameters(keywords)}, {SourceWriter.CancellationTokenParameter})");
                 w.Line(Indent + "{");
                 w.Line(Indent + Indent + "using var session = new Session();");
                 string forwardMethod = verb.HttpMethod is null ? "method, " : "";
-                w.Line($"{Indent}{Indent}return session.{name}({forwardMethod}url, {SourceWriter.NamedArguments(keywords)}, cancellationToken: cancellationToken);");
+                w.Line($"{Indent}{Indent}return session.{name}({forwardMethod}url, "
+                    + $"{SourceWriter.NamedArguments(keywords)}, cancellationToken: cancellationToken);");
                 w.Line(Indent + "}");
             }
         }
@@ -73,10 +77,14 @@ internal static class ApiEmitter
                 w.Line(Indent + Throws).Line(Indent + ThrowsArgument);
                 w.Line($"{Indent}/// <exception cref=\"ObjectDisposedException\">The session is disposed.</exception>");
                 string method = verb.HttpMethod is null ? "string method, " : "";
-                w.Line($"{Indent}public {(async ? "Task<Response>" : "Response")} {name}({method}string url, {SourceWriter.Parameters(keywords)}, {SourceWriter.CancellationTokenParameter})");
+                string returnType = async ? "Task<Response>" : "Response";
+                w.Line($"{Indent}public {returnType} {name}({method}string url, "
+                    + $"{SourceWriter.Parameters(keywords)}, {SourceWriter.CancellationTokenParameter})");
                 string httpMethod = verb.HttpMethod is null ? "method" : $"\"{verb.HttpMethod}\"";
                 string completion = async ? ".AsTask()" : ".EnsureCompleted()";
-                w.Line($"{Indent}{Indent}=> RequestCoreAsync({httpMethod}, url, {SourceWriter.RequestArgs(keywords)}, async: {(async ? "true" : "false")}, cancellationToken){completion};");
+                string asyncArgument = async ? "true" : "false";
+                w.Line($"{Indent}{Indent}=> RequestCoreAsync({httpMethod}, url, "
+                    + $"{SourceWriter.RequestArgs(keywords)}, async: {asyncArgument}, cancellationToken){completion};");
             }
         }
         EmitSend(w);
@@ -91,7 +99,8 @@ internal static class ApiEmitter
         {
             w.BeforeMember();
             w.Line($"{Indent}/// <summary>");
-            w.Line($"{Indent}/// Sends a prepared request{(async ? " asynchronously" : "")} as it is: no session headers, cookies or auth are merged again. Redirects");
+            w.Line($"{Indent}/// Sends a prepared request{(async ? " asynchronously" : "")} as it is: "
+                + "no session headers, cookies or auth are merged again. Redirects");
             w.Line($"{Indent}/// are followed unless <paramref name=\"allowRedirects\"/> is <c>false</c>, whatever the method.");
             w.Line($"{Indent}/// </summary>");
             w.Line($"{Indent}/// <param name=\"request\">The request, from <see cref=\"Prepare\"/>.</param>");
@@ -100,9 +109,13 @@ internal static class ApiEmitter
             w.Line(Indent + Returns);
             w.Line(Indent + Throws).Line(Indent + ThrowsArgument);
             w.Line($"{Indent}/// <exception cref=\"ObjectDisposedException\">The session is disposed.</exception>");
-            w.Line($"{Indent}public {(async ? "Task<Response>" : "Response")} Send{(async ? "Async" : "")}(PreparedRequest request, {SourceWriter.Parameters(keywords)}, {SourceWriter.CancellationTokenParameter})");
+            string returnType = async ? "Task<Response>" : "Response";
+            w.Line($"{Indent}public {returnType} Send{(async ? "Async" : "")}(PreparedRequest request, "
+                + $"{SourceWriter.Parameters(keywords)}, {SourceWriter.CancellationTokenParameter})");
             string completion = async ? ".AsTask()" : ".EnsureCompleted()";
-            w.Line($"{Indent}{Indent}=> SendPreparedCoreAsync(request, {SourceWriter.RequestArgs(keywords)}, async: {(async ? "true" : "false")}, cancellationToken){completion};");
+            string asyncArgument = async ? "true" : "false";
+            w.Line($"{Indent}{Indent}=> SendPreparedCoreAsync(request, {SourceWriter.RequestArgs(keywords)}, "
+                + $"async: {asyncArgument}, cancellationToken){completion};");
         }
     }
 }

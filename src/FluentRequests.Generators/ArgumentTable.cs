@@ -13,17 +13,23 @@ internal static class ArgumentTable
     public static readonly Keyword[] Keywords =
     {
         new("params", "Params", "object", false,
-            "Query parameters: a mapping, pairs or anonymous object (sequence values repeat the key, <c>null</c> values are dropped), or a raw query <c>string</c> or <c>byte[]</c>.",
+            "Query parameters: a mapping, pairs or anonymous object (sequence values repeat the key, <c>null</c> "
+            + "values are dropped), or a raw query <c>string</c> or <c>byte[]</c>.",
             modifier: new BuilderModifier("WithParams")),
         new("data", "Data", "object", false,
-            "The body: a mapping, pairs or anonymous object (form-encoded), a <c>string</c> (UTF-8), <c>byte[]</c>, <see cref=\"System.IO.Stream\"/> (Content-Length when known, else chunked), <c>IEnumerable&lt;byte[]&gt;</c> or <c>IAsyncEnumerable&lt;byte[]&gt;</c> (chunked), or an <see cref=\"HttpContent\"/>."),
+            "The body: a mapping, pairs or anonymous object (form-encoded), a <c>string</c> (UTF-8), <c>byte[]</c>, "
+            + "<see cref=\"System.IO.Stream\"/> (Content-Length when known, else chunked), "
+            + "<c>IEnumerable&lt;byte[]&gt;</c> or <c>IAsyncEnumerable&lt;byte[]&gt;</c> (chunked), or an "
+            + "<see cref=\"HttpContent\"/>."),
         new("json", "Json", "object", false,
             "A value sent as a JSON body (System.Text.Json, <see cref=\"Session.JsonOptions\"/>); used only when <paramref name=\"data\"/> is <c>null</c>."),
         new("headers", "Headers", "object", false,
             "Headers: a mapping, pairs or anonymous object (<c>_</c> in a member name becomes <c>-</c>); a <c>null</c> value removes a session header.",
             modifier: new BuilderModifier("WithHeaders")),
         new("cookies", "Cookies", "object", false,
-            "Cookies for this request only, and its redirect hops to the same host: a mapping, pairs, anonymous object, <see cref=\"CookieJar\"/> or <see cref=\"System.Net.CookieContainer\"/>. A name must be a token and a value printable ASCII without <c>;</c>, else <see cref=\"ArgumentException\"/>.",
+            "Cookies for this request only, and its redirect hops to the same host: a mapping, pairs, anonymous "
+            + "object, <see cref=\"CookieJar\"/> or <see cref=\"System.Net.CookieContainer\"/>. A name must be a token "
+            + "and a value printable ASCII without <c>;</c>, else <see cref=\"ArgumentException\"/>.",
             modifier: new BuilderModifier("WithCookies")),
         new("files", "Files", "Files", false,
             "Multipart files; with <paramref name=\"data\"/> as extra form fields."),
@@ -31,10 +37,15 @@ internal static class ArgumentTable
             "Authentication: <c>(\"user\", \"pass\")</c> for Basic, or <see cref=\"FluentRequests.Auth\"/>'s factories; beats the session's.",
             modifier: new BuilderModifier("WithAuth", "Sets the authentication (beats the session's).", "The authentication.", "Required(auth, nameof(auth))")),
         new("timeout", "Timeout", "RequestTimeout", false,
-            "Per read, not for the whole call (Requests' meaning): seconds, a <see cref=\"TimeSpan\"/>, a <c>(connect, read)</c> tuple or a <see cref=\"RequestTimeout\"/> bounding the connect and each wait on the server (the headers, then every body read), so a body that keeps trickling in never times out; <paramref name=\"totalTimeout\"/> bounds the whole call. <c>null</c> uses the session's (default 10 s connect, 60 s per read).",
+            "Per read, not for the whole call (Requests' meaning): seconds, a <see cref=\"TimeSpan\"/>, a "
+            + "<c>(connect, read)</c> tuple or a <see cref=\"RequestTimeout\"/> bounding the connect and each wait on "
+            + "the server (the headers, then every body read), so a body that keeps trickling in never times out; "
+            + "<paramref name=\"totalTimeout\"/> bounds the whole call. <c>null</c> uses the session's (default 10 s "
+            + "connect, 60 s per read).",
             onSend: true,
             modifier: new BuilderModifier("WithTimeout",
-                "Sets the timeout, per read and not for the whole call (Requests' meaning): a body that keeps trickling in never times out; <see cref=\"WithTotalTimeout\"/> bounds the whole call.",
+                "Sets the timeout, per read and not for the whole call (Requests' meaning): a body that keeps "
+                + "trickling in never times out; <see cref=\"WithTotalTimeout\"/> bounds the whole call.",
                 "Seconds, a <see cref=\"TimeSpan\"/>, a <c>(connect, read)</c> tuple or a <see cref=\"RequestTimeout\"/>.",
                 "Required(timeout, nameof(timeout))")),
         new("allowRedirects", "AllowRedirects", "bool", true,
@@ -44,36 +55,45 @@ internal static class ArgumentTable
         new("proxies", "Proxies", "IDictionary<string, string>", false,
             "Proxies by scheme, <c>all</c>, or <c>scheme://host</c>; merged over the session's.",
             onSend: true,
-            modifier: new BuilderModifier("WithProxies", "Sets the proxies, merged over the session's.", "Proxies by scheme, <c>all</c>, or <c>scheme://host</c>.",
+            modifier: new BuilderModifier("WithProxies", "Sets the proxies, merged over the session's.",
+                "Proxies by scheme, <c>all</c>, or <c>scheme://host</c>.",
                 "new Dictionary<string, string>(Required(proxies, nameof(proxies)), StringComparer.OrdinalIgnoreCase)")),
         new("verify", "Verify", "Verify", false,
             "TLS verification: <c>true</c>, <c>false</c> or a CA bundle path; <c>null</c> uses the session's.",
             onSend: true,
-            modifier: new BuilderModifier("WithVerify", "Sets TLS verification.", "<c>true</c>, <c>false</c> or a CA bundle path.", "Required(verify, nameof(verify))")),
+            modifier: new BuilderModifier("WithVerify", "Sets TLS verification.", "<c>true</c>, <c>false</c> or a CA bundle path.",
+                "Required(verify, nameof(verify))")),
         new("stream", "Stream", "bool", true,
             "Whether to stream the body (then dispose the response); <c>null</c> uses the session's.",
             onSend: true,
-            modifier: new BuilderModifier("WithStream", "Streams the body: the response must then be disposed.", "Whether to stream.", "stream", defaultValue: "true")),
+            modifier: new BuilderModifier("WithStream", "Streams the body: the response must then be disposed.", "Whether to stream.", "stream",
+                defaultValue: "true")),
         new("cert", "Cert", "ClientCert", false,
             "A TLS client certificate; <c>null</c> uses the session's.",
             onSend: true,
             modifier: new BuilderModifier("WithCert", "Sets the TLS client certificate.", "The certificate.", "Required(cert, nameof(cert))")),
         new("totalTimeout", "TotalTimeout", "TimeSpan", true,
-            "A deadline for the whole call: connecting, every redirect hop, every retry and the waits between them, and the body unless streaming; past it the call throws <see cref=\"RequestTimeoutException\"/>. Replaces the total of <paramref name=\"timeout\"/>; <c>null</c> keeps it (the session's default has none).",
+            "A deadline for the whole call: connecting, every redirect hop, every retry and the waits between them, "
+            + "and the body unless streaming; past it the call throws <see cref=\"RequestTimeoutException\"/>. "
+            + "Replaces the total of <paramref name=\"timeout\"/>; <c>null</c> keeps it (the session's default has "
+            + "none).",
             onSend: true,
             modifier: new BuilderModifier("WithTotalTimeout",
-                "Sets a deadline for the whole call (connecting, every redirect hop, every retry and the waits between them, and the body unless streaming), next to the per-read <see cref=\"WithTimeout\"/>.",
+                "Sets a deadline for the whole call (connecting, every redirect hop, every retry and the waits "
+                + "between them, and the body unless streaming), next to the per-read <see cref=\"WithTimeout\"/>.",
                 "The deadline.", "ValidTotalTimeout(totalTimeout)",
                 exceptionDoc: "<exception cref=\"ArgumentException\">The deadline is not positive.</exception>")),
         new("maxRedirects", "MaxRedirects", "int", true,
-            "The most redirects this call follows before <see cref=\"TooManyRedirectsException\"/>; <c>null</c> uses <see cref=\"Session.MaxRedirects\"/> (default 30).",
+            "The most redirects this call follows before <see cref=\"TooManyRedirectsException\"/>; <c>null</c> uses "
+            + "<see cref=\"Session.MaxRedirects\"/> (default 30).",
             onSend: true,
             modifier: new BuilderModifier("WithMaxRedirects",
                 "Sets the most redirects followed before <see cref=\"TooManyRedirectsException\"/> (default the session's, 30).",
                 "The limit; zero or more.", "ValidMaxRedirects(maxRedirects)",
                 exceptionDoc: "<exception cref=\"ArgumentException\">The limit is negative.</exception>")),
         new("retry", "Retry", "RetryPolicy", false,
-            "The retry policy for this call: <see cref=\"RetryPolicy.None\"/> switches the session's off; <c>null</c> uses <see cref=\"Session.Retry\"/> (default: no retries).",
+            "The retry policy for this call: <see cref=\"RetryPolicy.None\"/> switches the session's off; "
+            + "<c>null</c> uses <see cref=\"Session.Retry\"/> (default: no retries).",
             onSend: true,
             modifier: new BuilderModifier("WithRetry",
                 "Sets the retry policy (beats the session's); <see cref=\"RetryPolicy.None\"/> switches the session's off for this request.",

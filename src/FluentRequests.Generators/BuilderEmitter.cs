@@ -26,7 +26,8 @@ internal static class BuilderEmitter
         foreach (bool async in new[] { false, true })
         {
             w.BeforeMember();
-            w.Line($"{Indent}/// <summary>Sends {verb.Sends}{(async ? " asynchronously" : "")} with this builder's settings.{(verb.BuilderNote is null ? "" : " " + verb.BuilderNote)}</summary>");
+            string note = verb.BuilderNote is null ? "" : " " + verb.BuilderNote;
+            w.Line($"{Indent}/// <summary>Sends {verb.Sends}{(async ? " asynchronously" : "")} with this builder's settings.{note}</summary>");
             if (verb.HttpMethod is null) w.Line($"{Indent}/// <param name=\"method\">The HTTP method, any case.</param>");
             w.ParameterDocs(keywords, Indent);
             if (async) w.Line(Indent + SourceWriter.CancellationTokenDoc);

@@ -10,7 +10,8 @@ internal static class TableEmitter
     public static string RequestArgs()
     {
         var w = new SourceWriter("The arguments of one call, one property per keyword of the table.");
-        w.Line("/// <summary>The keyword arguments of one call, as given (<c>null</c> means \"use the session's\"); also the fluent builder's state.</summary>");
+        w.Line("/// <summary>The keyword arguments of one call, as given (<c>null</c> means \"use the session's\"); "
+            + "also the fluent builder's state.</summary>");
         w.Line("internal sealed partial record RequestArgs").Line("{");
         bool first = true;
         foreach (var k in ArgumentTable.Keywords)
@@ -27,7 +28,8 @@ internal static class TableEmitter
     public static string Table()
     {
         var w = new SourceWriter("The argument table the call surface is generated from, as data.");
-        w.Line("/// <summary>The argument table the verbs of Requests, Session and RequestBuilder are generated from, as data for the tests that check them.</summary>");
+        w.Line("/// <summary>The argument table the verbs of Requests, Session and RequestBuilder are generated from, "
+            + "as data for the tests that check them.</summary>");
         w.Line("internal static class ArgumentTable").Line("{");
         w.Line($"{Indent}/// <summary>A keyword: every verb takes it, optional and nullable, defaulting to <c>null</c>.</summary>");
         w.Line($"{Indent}/// <param name=\"Name\">The parameter name.</param>");
@@ -43,7 +45,8 @@ internal static class TableEmitter
         w.Line($"{Indent}/// <param name=\"Positionals\">The keywords right after the URL; the rest follow in <see cref=\"Keywords\"/>' order.</param>");
         w.Line($"{Indent}/// <param name=\"BuilderName\">The builder sender's name.</param>");
         w.Line($"{Indent}/// <param name=\"BuilderPositionals\">The builder sender's keywords.</param>");
-        w.Line($"{Indent}internal sealed record Verb(string Name, string? HttpMethod, IReadOnlyList<string> Positionals, string BuilderName, IReadOnlyList<string> BuilderPositionals);");
+        w.Line($"{Indent}internal sealed record Verb(string Name, string? HttpMethod, IReadOnlyList<string> Positionals, "
+            + "string BuilderName, IReadOnlyList<string> BuilderPositionals);");
         w.Line();
         w.Line($"{Indent}/// <summary>The keywords in signature order (after a verb's positionals), before the cancellation token.</summary>");
         w.Line($"{Indent}public static IReadOnlyList<Keyword> Keywords {{ get; }} =");

@@ -3,7 +3,9 @@ namespace FluentRequests.Generators;
 /// <summary>One verb of Requests' API, and the fluent builder's sender for it.</summary>
 internal sealed class Verb
 {
-    public Verb(string name, string? httpMethod, string sends, string[] positionals, string builderName, string[] builderPositionals, string? note = null, string? builderNote = null)
+    public Verb(
+        string name, string? httpMethod, string sends, string[] positionals, string builderName, string[] builderPositionals,
+        string? note = null, string? builderNote = null)
     {
         Name = name;
         HttpMethod = httpMethod;

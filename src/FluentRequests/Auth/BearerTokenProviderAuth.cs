@@ -34,7 +34,8 @@ public sealed class BearerTokenProviderAuth : Auth
 
     /// <summary>Asks the provider for the token and sets <c>Authorization: Bearer &lt;token&gt;</c>.</summary>
     /// <param name="request">The request about to be sent.</param>
-    /// <exception cref="InvalidOperationException">The provider is asynchronous and its task did not complete synchronously, or it returned no token.</exception>
+    /// <exception cref="InvalidOperationException">The provider is asynchronous and its task did not complete
+    /// synchronously, or it returned no token.</exception>
     /// <exception cref="InvalidHeaderException">The token holds CR or LF.</exception>
     public override void BeforeSend(PreparedRequest request)
     {
@@ -72,7 +73,9 @@ public sealed class BearerTokenProviderAuth : Auth
     {
         if (string.IsNullOrEmpty(token))
         {
-            throw new InvalidOperationException($"The bearer token provider returned {(token is null ? "null" : "an empty string")} for {request.Method} {request.Url}; it must return a token.");
+            throw new InvalidOperationException(
+                $"The bearer token provider returned {(token is null ? "null" : "an empty string")} for {request.Method} {request.Url}; "
+                + "it must return a token.");
         }
         request.Headers["Authorization"] = "Bearer " + token;
     }

@@ -69,7 +69,9 @@ internal sealed class DigestChallenge
         if (session && !qopAuth)
         {
             // The -sess forms hash the client nonce, which is sent only with a qop (RFC 7616 §3.4).
-            throw new RequestException($"Unsupported Digest challenge: algorithm '{algorithm}' without a qop (a -sess algorithm needs qop=auth).", response?.Request, response);
+            throw new RequestException(
+                $"Unsupported Digest challenge: algorithm '{algorithm}' without a qop (a -sess algorithm needs qop=auth).",
+                response?.Request, response);
         }
         return new DigestChallenge(values.GetValueOrDefault("realm", ""), values.GetValueOrDefault("nonce", ""), values.GetValueOrDefault("opaque"),
             algorithm, qopAuth, session, hash);

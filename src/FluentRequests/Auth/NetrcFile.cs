@@ -15,7 +15,10 @@ internal sealed class NetrcFile
 
     private NetrcFile(Dictionary<string, BasicAuth?> credentials) => _credentials = credentials;
 
-    /// <summary>The Basic credentials for <paramref name="host"/> (exact, case-sensitive name), else the <c>default</c> entry's; <c>null</c> when neither gives any.</summary>
+    /// <summary>
+    /// The Basic credentials for <paramref name="host"/> (exact, case-sensitive name), else the <c>default</c> entry's;
+    /// <c>null</c> when neither gives any.
+    /// </summary>
     public BasicAuth? AuthFor(string host)
         => _credentials.TryGetValue(host, out var auth) || _credentials.TryGetValue("default", out auth) ? auth : null;
 

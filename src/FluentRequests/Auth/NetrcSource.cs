@@ -68,7 +68,10 @@ internal sealed class NetrcSource
         }
     }
 
-    /// <summary>The path Requests would use: NETRC's, else the first of ~/.netrc and ~/_netrc that exists (a directory counts, and then gives nothing).</summary>
+    /// <summary>
+    /// The path Requests would use: NETRC's, else the first of ~/.netrc and ~/_netrc that exists (a directory counts,
+    /// and then gives nothing).
+    /// </summary>
     private string? Locate()
     {
         string? home = Environment.HomeDirectory;

@@ -1,6 +1,9 @@
 namespace FluentRequests;
 
-/// <summary>The TCP connection was not established within the connect timeout (the TLS handshake that follows counts against the read timeout) (Requests' <c>ConnectTimeout</c>).</summary>
+/// <summary>
+/// The TCP connection was not established within the connect timeout (the TLS handshake that follows counts against the
+/// read timeout) (Requests' <c>ConnectTimeout</c>).
+/// </summary>
 public class ConnectTimeoutException : RequestTimeoutException
 {
     /// <inheritdoc cref="RequestException(string, PreparedRequest?, Response?, Exception?)"/>

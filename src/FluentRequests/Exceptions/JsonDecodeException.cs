@@ -10,7 +10,9 @@ public class JsonDecodeException : InvalidJsonException
     /// <param name="request">The request, if any.</param>
     /// <param name="response">The response whose body failed to parse.</param>
     /// <param name="innerException">The parser's exception.</param>
-    public JsonDecodeException(string message, long? lineNumber = null, long? bytePositionInLine = null, PreparedRequest? request = null, Response? response = null, Exception? innerException = null)
+    public JsonDecodeException(
+        string message, long? lineNumber = null, long? bytePositionInLine = null,
+        PreparedRequest? request = null, Response? response = null, Exception? innerException = null)
         : base(message, request, response, innerException)
     {
         LineNumber = lineNumber;

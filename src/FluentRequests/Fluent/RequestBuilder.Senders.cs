@@ -14,7 +14,8 @@ public sealed partial class RequestBuilder
     /// <summary>Sends a POST with a JSON body asynchronously.</summary>
     /// <param name="body">The value to serialize.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public Task<Response> PostJsonAsync(object? body, CancellationToken cancellationToken = default) => SendAsync("POST", json: body ?? JsonNull, cancellationToken: cancellationToken);
+    public Task<Response> PostJsonAsync(object? body, CancellationToken cancellationToken = default)
+        => SendAsync("POST", json: body ?? JsonNull, cancellationToken: cancellationToken);
 
     /// <summary>Sends a PUT with a JSON body.</summary>
     /// <param name="body">The value to serialize.</param>
@@ -23,7 +24,8 @@ public sealed partial class RequestBuilder
     /// <summary>Sends a PUT with a JSON body asynchronously.</summary>
     /// <param name="body">The value to serialize.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public Task<Response> PutJsonAsync(object? body, CancellationToken cancellationToken = default) => SendAsync("PUT", json: body ?? JsonNull, cancellationToken: cancellationToken);
+    public Task<Response> PutJsonAsync(object? body, CancellationToken cancellationToken = default)
+        => SendAsync("PUT", json: body ?? JsonNull, cancellationToken: cancellationToken);
 
     /// <summary>Sends a PATCH with a JSON body.</summary>
     /// <param name="body">The value to serialize.</param>
@@ -32,7 +34,8 @@ public sealed partial class RequestBuilder
     /// <summary>Sends a PATCH with a JSON body asynchronously.</summary>
     /// <param name="body">The value to serialize.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public Task<Response> PatchJsonAsync(object? body, CancellationToken cancellationToken = default) => SendAsync("PATCH", json: body ?? JsonNull, cancellationToken: cancellationToken);
+    public Task<Response> PatchJsonAsync(object? body, CancellationToken cancellationToken = default)
+        => SendAsync("PATCH", json: body ?? JsonNull, cancellationToken: cancellationToken);
 
     /// <summary>Sends a POST with a form-encoded body.</summary>
     /// <param name="form">The fields: a mapping, pairs or anonymous object.</param>
@@ -41,7 +44,8 @@ public sealed partial class RequestBuilder
     /// <summary>Sends a POST with a form-encoded body asynchronously.</summary>
     /// <param name="form">The fields: a mapping, pairs or anonymous object.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public Task<Response> PostFormAsync(object form, CancellationToken cancellationToken = default) => SendAsync("POST", FormOnly(form), cancellationToken: cancellationToken);
+    public Task<Response> PostFormAsync(object form, CancellationToken cancellationToken = default)
+        => SendAsync("POST", FormOnly(form), cancellationToken: cancellationToken);
 
     /// <summary>Sends a POST with a multipart body: <paramref name="data"/>'s fields first, then the files.</summary>
     /// <param name="files">The files.</param>

@@ -49,7 +49,10 @@ internal static class EncodingDetector
         return System.Text.Unicode.Utf8.IsValid(probe) ? "utf-8" : "windows-1252";
     }
 
-    /// <summary>The .NET encoding for a charset name; unknown names fall back to UTF-8 (decoding replaces bad bytes, as Requests' <c>errors="replace"</c>).</summary>
+    /// <summary>
+    /// The .NET encoding for a charset name; unknown names fall back to UTF-8 (decoding replaces bad bytes, as
+    /// Requests' <c>errors="replace"</c>).
+    /// </summary>
     public static Encoding Resolve(string? name)
     {
         if (name is null) return Encoding.UTF8;

@@ -43,7 +43,10 @@ public sealed class Request
     /// <value>The default value is <see langword="null"/>: no multipart body.</value>
     public Files? Files { get; set; }
 
-    /// <summary>Cookies for this request only: a mapping, pairs, anonymous object, <see cref="CookieJar"/> or <see cref="System.Net.CookieContainer"/>.</summary>
+    /// <summary>
+    /// Cookies for this request only: a mapping, pairs, anonymous object, <see cref="CookieJar"/> or <see
+    /// cref="System.Net.CookieContainer"/>.
+    /// </summary>
     /// <value>The default value is <see langword="null"/>: the session's cookies only.</value>
     public object? Cookies { get; set; }
 

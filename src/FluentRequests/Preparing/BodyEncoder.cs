@@ -82,7 +82,8 @@ internal static class BodyEncoder
         HttpContent content => (new HttpContentBody(content), content.Headers.ContentType?.ToString()),
         IEnumerable<byte[]> chunks => (new ChunksBody(chunks), null),
         IAsyncEnumerable<byte[]> chunks => (new ChunksBody(chunks), null),
-        _ when Pairs.IsMappingLike(data) => (new BytesBody(Encoding.ASCII.GetBytes(UrlPreparer.EncodePairs(Pairs.Flatten(data, "data")))), "application/x-www-form-urlencoded"),
+        _ when Pairs.IsMappingLike(data)
+            => (new BytesBody(Encoding.ASCII.GetBytes(UrlPreparer.EncodePairs(Pairs.Flatten(data, "data")))), "application/x-www-form-urlencoded"),
         _ => throw Pairs.Unsupported(data, "data"),
     };
 

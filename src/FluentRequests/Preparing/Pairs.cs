@@ -22,7 +22,10 @@ internal static class Pairs
             || (value is IEnumerable and not string and not byte[] && !IsScalar(value))
             || IsObjectWithMembers(value.GetType());
 
-    /// <summary>The raw (name, value) pairs, values not yet stringified; <paramref name="memberNameDashes"/> turns '_' into '-' in anonymous-object member names (headers).</summary>
+    /// <summary>
+    /// The raw (name, value) pairs, values not yet stringified; <paramref name="memberNameDashes"/> turns '_' into '-'
+    /// in anonymous-object member names (headers).
+    /// </summary>
     public static IEnumerable<KeyValuePair<string, object?>> Enumerate(object source, string argument, bool memberNameDashes = false)
     {
         switch (source)

@@ -18,7 +18,8 @@ internal static class UrlPreparer
         if (string.IsNullOrEmpty(encodedParams) && IsAlreadyCanonical(url)) return url;
         url = url.TrimStart();
         int colon = url.IndexOf(':');
-        if (colon <= 0 || !IsScheme(url.AsSpan(0, colon)) || (colon + 1 < url.Length && char.IsDigit(url[colon + 1]) && !url.Contains("//", StringComparison.Ordinal)))
+        if (colon <= 0 || !IsScheme(url.AsSpan(0, colon))
+            || (colon + 1 < url.Length && char.IsDigit(url[colon + 1]) && !url.Contains("//", StringComparison.Ordinal)))
         {
             throw MissingScheme(url);
         }

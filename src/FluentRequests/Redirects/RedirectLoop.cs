@@ -28,7 +28,8 @@ internal static class RedirectLoop
             if (followed >= call.Options.MaxRedirects)
             {
                 throw new TooManyRedirectsException(
-                    $"Exceeded {call.Options.MaxRedirects} redirects (the last, {response.StatusCode} to '{response.Headers["Location"]}', from {response.Url}).",
+                    $"Exceeded {call.Options.MaxRedirects} redirects "
+                    + $"(the last, {response.StatusCode} to '{response.Headers["Location"]}', from {response.Url}).",
                     response.Request, response);
             }
             var next = RedirectResolver.NextRequest(response, call.Options);

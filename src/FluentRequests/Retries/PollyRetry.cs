@@ -4,7 +4,10 @@ using Polly.Retry;
 
 namespace FluentRequests;
 
-/// <summary>The user's <see cref="RetryPolicy"/> as Polly retry-strategy options: what is retried, how long to wait, and what happens when retries run out.</summary>
+/// <summary>
+/// The user's <see cref="RetryPolicy"/> as Polly retry-strategy options: what is retried, how long to wait, and what
+/// happens when retries run out.
+/// </summary>
 internal static class PollyRetry
 {
     public static RetryStrategyOptions<Response> Options(RetryPolicy policy) => new()

@@ -33,7 +33,7 @@ public sealed record RetryPolicy
     private IReadOnlySet<string> _methods = IdempotentMethods;
 
     /// <summary>How many times to retry after the first attempt.</summary>
-    /// <value>Default 3. At least 1; use <see cref="None"/> for no retries.</value>
+    /// <value>The default value is 3. At least 1; use <see cref="None"/> for no retries.</value>
     /// <exception cref="ArgumentException">The value is less than 1.</exception>
     public int MaxRetries
     {
@@ -45,17 +45,20 @@ public sealed record RetryPolicy
     /// <summary>Whether this is <see cref="None"/>: no retries.</summary>
     public bool IsNone => _maxRetries == 0;
 
-    /// <summary>The first backoff delay; later ones double. Default 0.5 s.</summary>
+    /// <summary>The first backoff delay; later ones double.</summary>
+    /// <value>The default value is 0.5 seconds.</value>
     public TimeSpan BackoffBase { get; init; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>The longest backoff delay. Default 30 s.</summary>
+    /// <summary>The longest backoff delay.</summary>
+    /// <value>The default value is 30 seconds.</value>
     public TimeSpan BackoffMax { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Whether backoff delays are randomised (Polly's decorrelated jitter). Default <c>true</c>.</summary>
+    /// <summary>Whether backoff delays are randomised (Polly's decorrelated jitter).</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
     public bool Jitter { get; init; } = true;
 
     /// <summary>The response statuses that trigger a retry, e.g. <c>StatusCodes = [429, 503]</c>.</summary>
-    /// <value>Default <see cref="DefaultStatusCodes"/>: 429, 500, 502, 503, 504. Repeats are ignored.</value>
+    /// <value>The default value is <see cref="DefaultStatusCodes"/>: 429, 500, 502, 503, 504. Repeats are ignored.</value>
     public IReadOnlyCollection<int> StatusCodes
     {
         get => _statusCodes;
@@ -63,29 +66,34 @@ public sealed record RetryPolicy
     }
 
     /// <summary>The methods that may be retried, any case, e.g. <c>Methods = [.. RetryPolicy.IdempotentMethods, "POST"]</c>.</summary>
-    /// <value>Default <see cref="IdempotentMethods"/>; POST is not retried unless added.</value>
+    /// <value>The default value is <see cref="IdempotentMethods"/>; POST is not retried unless added.</value>
     public IReadOnlyCollection<string> Methods
     {
         get => _methods;
         init => _methods = new HashSet<string>(value ?? throw new ArgumentNullException(nameof(Methods)), StringComparer.OrdinalIgnoreCase);
     }
 
-    /// <summary>Whether connection failures (refused, reset, DNS, connect timeout) are retried. Default <c>true</c>.</summary>
+    /// <summary>Whether connection failures (refused, reset, DNS, connect timeout) are retried.</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
     public bool RetryOnConnectErrors { get; init; } = true;
 
-    /// <summary>Whether read timeouts and broken responses are retried. Default <c>true</c>.</summary>
+    /// <summary>Whether read timeouts and broken responses are retried.</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
     public bool RetryOnReadErrors { get; init; } = true;
 
-    /// <summary>Whether a <c>Retry-After</c> header (seconds or an HTTP date) sets the delay. Default <c>true</c>.</summary>
+    /// <summary>Whether a <c>Retry-After</c> header (seconds or an HTTP date) sets the delay.</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
     public bool RespectRetryAfter { get; init; } = true;
 
-    /// <summary>The longest <c>Retry-After</c> honoured; longer ones are capped to it. Default 60 s.</summary>
+    /// <summary>The longest <c>Retry-After</c> honoured; longer ones are capped to it.</summary>
+    /// <value>The default value is 60 seconds.</value>
     public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
-    /// When retries on status run out: <c>false</c> (default) returns the last response, as urllib3 with
+    /// When retries on status run out: <c>false</c> returns the last response, as urllib3 with
     /// <c>raise_on_status=False</c>; <c>true</c> throws <see cref="RetryException"/> carrying it.
     /// </summary>
+    /// <value>The default value is <see langword="false"/>: the last response is returned.</value>
     public bool RaiseOnExhausted { get; init; }
 
     /// <summary>A policy with the defaults and <paramref name="maxRetries"/> retries.</summary>

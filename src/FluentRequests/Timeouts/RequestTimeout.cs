@@ -35,15 +35,21 @@ public sealed record RequestTimeout
     }
 
     /// <summary>The connect limit per connection attempt, or <c>null</c> for none.</summary>
+    /// <value>The session default (<see cref="Default"/>) is 10 seconds.</value>
     public TimeSpan? Connect { get; }
 
     /// <summary>The limit for each wait on the server (headers, then each body read), or <c>null</c> for none.</summary>
+    /// <value>The session default (<see cref="Default"/>) is 60 seconds.</value>
     public TimeSpan? Read { get; }
 
     /// <summary>The deadline for the whole call, redirects and retries included, or <c>null</c> for none.</summary>
+    /// <value>The session default (<see cref="Default"/>) is <see langword="null"/>: no deadline.</value>
     public TimeSpan? Total { get; }
 
-    /// <summary>The same connect and read limits for <paramref name="seconds"/> seconds: per read, not for the whole call (see <see cref="WithTotal"/>).</summary>
+    /// <summary>
+    /// The same connect and read limits for <paramref name="seconds"/> seconds: per read, not for the whole call (see
+    /// <see cref="WithTotal"/>).
+    /// </summary>
     /// <param name="seconds">A positive, finite number of seconds.</param>
     public static RequestTimeout FromSeconds(double seconds) => new(Seconds(seconds, nameof(seconds)), Seconds(seconds, nameof(seconds)));
 
@@ -55,7 +61,10 @@ public sealed record RequestTimeout
     /// <param name="deadline">The deadline, or <c>null</c> to remove it.</param>
     public RequestTimeout WithTotal(TimeSpan? deadline) => new(Connect, Read, deadline);
 
-    /// <summary>Seconds for both connect and each read, as Requests' <c>timeout=5</c>: per read, not for the whole call (see <see cref="WithTotal"/>).</summary>
+    /// <summary>
+    /// Seconds for both connect and each read, as Requests' <c>timeout=5</c>: per read, not for the whole call (see
+    /// <see cref="WithTotal"/>).
+    /// </summary>
     public static implicit operator RequestTimeout(double seconds) => FromSeconds(seconds);
 
     /// <summary>The same limit for both connect and each read: per read, not for the whole call (see <see cref="WithTotal"/>).</summary>
@@ -80,7 +89,8 @@ public sealed record RequestTimeout
         if (double.IsNaN(seconds) || double.IsInfinity(seconds) || seconds <= 0)
         {
             throw new ArgumentException(
-                $"A {name} timeout must be a positive, finite number of seconds (or use RequestTimeout.Infinite); got {seconds.ToString(CultureInfo.InvariantCulture)}.", name);
+                $"A {name} timeout must be a positive, finite number of seconds (or use RequestTimeout.Infinite); "
+                + $"got {seconds.ToString(CultureInfo.InvariantCulture)}.", name);
         }
         return Check(TimeSpan.FromSeconds(seconds), name)!.Value;
     }

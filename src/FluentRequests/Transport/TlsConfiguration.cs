@@ -37,7 +37,10 @@ internal static class TlsConfiguration
     {
         string text = "verify=" + key.Verify;
         if (key.Cert is { } cert) text += ", cert=" + (cert.CertPath ?? cert.Certificate?.Subject);
-        if (key.Proxy is { } proxy) text += ", proxy=" + (Uri.TryCreate(proxy, UriKind.Absolute, out var uri) ? uri.Scheme + "://" + uri.Authority : "(unparsed)");
+        if (key.Proxy is { } proxy)
+        {
+            text += ", proxy=" + (Uri.TryCreate(proxy, UriKind.Absolute, out var uri) ? uri.Scheme + "://" + uri.Authority : "(unparsed)");
+        }
         return text;
     }
 }

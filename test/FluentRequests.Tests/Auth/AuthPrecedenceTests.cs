@@ -62,7 +62,8 @@ public class AuthPrecedenceTests : WireMockTest
     [TestCase(true, true, false, false, true, "req:r")]
     [TestCase(true, true, false, true, false, "req:r")]
     [TestCase(true, true, false, true, true, "req:r")]
-    public async Task ChoosesTheCredentialsAsRequests(bool requestAuth, bool sessionAuth, bool netrcHasHost, bool urlCredentials, bool authorizationHeader, string? expected)
+    public async Task ChoosesTheCredentialsAsRequests(
+        bool requestAuth, bool sessionAuth, bool netrcHasHost, bool urlCredentials, bool authorizationHeader, string? expected)
     {
         foreach (bool async in new[] { false, true })
         {

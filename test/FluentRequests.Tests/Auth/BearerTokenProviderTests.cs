@@ -9,7 +9,10 @@ namespace FluentRequests.Tests.Authentication;
 /// </summary>
 public class BearerTokenProviderTests
 {
-    private static readonly RetryPolicy Fast = new() { MaxRetries = 2, BackoffBase = TimeSpan.FromMilliseconds(10), BackoffMax = TimeSpan.FromMilliseconds(20) };
+    private static readonly RetryPolicy Fast = new()
+    {
+        MaxRetries = 2, BackoffBase = TimeSpan.FromMilliseconds(10), BackoffMax = TimeSpan.FromMilliseconds(20),
+    };
 
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _seen = new();
     private readonly ConcurrentDictionary<string, int> _hits = new();
@@ -94,7 +97,9 @@ public class BearerTokenProviderTests
         int calls = 0;
         var auth = Auth.Bearer(() => "t" + Interlocked.Increment(ref calls));
 
-        await Send.Either(async, () => Requests.Get(_server.Url($"/{test}/away"), auth: auth), () => Requests.GetAsync(_server.Url($"/{test}/away"), auth: auth));
+        await Send.Either(async,
+            () => Requests.Get(_server.Url($"/{test}/away"), auth: auth),
+            () => Requests.GetAsync(_server.Url($"/{test}/away"), auth: auth));
 
         Assert.That(calls, Is.EqualTo(1));
         Assert.That(Seen(test), Is.EqualTo(new[] { "127.0.0.1 /away Bearer t1", "localhost /done " }));

@@ -132,7 +132,9 @@ public class DigestAuthTests
         string url = _server.Url("/form");
         var auth = Auth.Digest(User, Password);
 
-        var response = await Send.Either(async, () => Requests.Post(url, data: "payload", auth: auth), () => Requests.PostAsync(url, data: "payload", auth: auth));
+        var response = await Send.Either(async,
+            () => Requests.Post(url, data: "payload", auth: auth),
+            () => Requests.PostAsync(url, data: "payload", auth: auth));
 
         Assert.That(response.StatusCode, Is.EqualTo(200), response.Text);
         Assert.That(_bodies.ToArray(), Is.EqualTo(new[] { "payload", "payload" }));
@@ -145,7 +147,9 @@ public class DigestAuthTests
         var auth = Auth.Digest(User, Password);
         var cookies = new { mine = "m1" };
 
-        var response = await Send.Either(async, () => Requests.Get(url, auth: auth, cookies: cookies), () => Requests.GetAsync(url, auth: auth, cookies: cookies));
+        var response = await Send.Either(async,
+            () => Requests.Get(url, auth: auth, cookies: cookies),
+            () => Requests.GetAsync(url, auth: auth, cookies: cookies));
 
         Assert.That(response.StatusCode, Is.EqualTo(200), response.Text);
         var sent = _cookies.ToArray();

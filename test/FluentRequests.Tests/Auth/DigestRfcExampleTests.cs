@@ -27,7 +27,8 @@ public class DigestRfcExampleTests
     {
         var auth = new DigestAuth("Mufasa", "Circle of Life") { CnonceFactory = () => Cnonce };
         var request = new PreparedRequest("GET", "http://www.example.org/dir/index.html", new HeaderCollection(), null) { Auth = auth };
-        var challenge = Response.Buffered(request, 401, null, new HeaderCollection { ["WWW-Authenticate"] = Challenge(algorithm) }, [], TimeSpan.Zero, []);
+        var challenge = Response.Buffered(
+            request, 401, null, new HeaderCollection { ["WWW-Authenticate"] = Challenge(algorithm) }, [], TimeSpan.Zero, []);
 
         var answer = auth.HandleResponse(challenge)!;
         auth.BeforeSend(answer);

@@ -51,7 +51,8 @@ public class DigestScenarioTests
         }
         ctx.Response.StatusCode = 401;
         string stale = verdict == "stale" ? ", stale=true" : "";
-        ctx.Response.Headers.WWWAuthenticate = $"Digest realm=\"{Realm}\", nonce=\"{nonce}\"{(qop ? ", qop=\"auth\"" : "")}, algorithm={algorithm}, opaque=\"op\"{stale}";
+        string qopParameter = qop ? ", qop=\"auth\"" : "";
+        ctx.Response.Headers.WWWAuthenticate = $"Digest realm=\"{Realm}\", nonce=\"{nonce}\"{qopParameter}, algorithm={algorithm}, opaque=\"op\"{stale}";
         await ctx.Response.WriteAsync(verdict);
     });
 
@@ -223,7 +224,8 @@ public class DigestScenarioTests
 
         int[][] results = async
             ? await Task.WhenAll(Enumerable.Range(0, Threads).Select(Worker))
-            : await Task.WhenAll(Enumerable.Range(0, Threads).Select(t => Task.Factory.StartNew(() => Worker(t).GetAwaiter().GetResult(), TaskCreationOptions.LongRunning)));
+            : await Task.WhenAll(Enumerable.Range(0, Threads)
+                .Select(t => Task.Factory.StartNew(() => Worker(t).GetAwaiter().GetResult(), TaskCreationOptions.LongRunning)));
 
         Assert.That(results.SelectMany(r => r), Is.All.EqualTo(200));
         var log = Log(test);

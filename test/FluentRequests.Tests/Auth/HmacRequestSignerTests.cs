@@ -10,7 +10,11 @@ namespace FluentRequests.Tests.Authentication;
 public class HmacRequestSignerTests
 {
     private static readonly byte[] Secret = "s3cr3t-key"u8.ToArray();
-    private static readonly RetryPolicy Fast = new() { MaxRetries = 2, BackoffBase = TimeSpan.FromMilliseconds(10), BackoffMax = TimeSpan.FromMilliseconds(20), Methods = new HashSet<string> { "POST" } };
+    private static readonly RetryPolicy Fast = new()
+    {
+        MaxRetries = 2, BackoffBase = TimeSpan.FromMilliseconds(10), BackoffMax = TimeSpan.FromMilliseconds(20),
+        Methods = new HashSet<string> { "POST" },
+    };
 
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _log = new();
     private readonly ConcurrentDictionary<string, int> _hits = new();
@@ -32,7 +36,8 @@ public class HmacRequestSignerTests
         await ctx.Request.Body.CopyToAsync(buffer);
         string timestamp = ctx.Request.Headers["X-Timestamp"].ToString();
         string expected = HmacRequestSigner.Sign(Secret, HmacRequestSigner.StringToSign(
-            ctx.Request.Method, ctx.Request.Path + ctx.Request.QueryString, Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray())), long.Parse(timestamp)));
+            ctx.Request.Method, ctx.Request.Path + ctx.Request.QueryString, Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray())),
+            long.Parse(timestamp)));
         var match = Regex.Match(ctx.Request.Headers.Authorization.ToString(), "^HMAC-SHA256 KeyId=k1, Signature=([0-9a-f]{64})$");
         bool valid = match.Success && match.Groups[1].Value == expected;
         _log.GetOrAdd(test, _ => new()).Enqueue($"{timestamp} {(valid ? "valid" : "invalid")}");
@@ -66,7 +71,9 @@ public class HmacRequestSignerTests
         string url = _server.Url($"/{test}/x");
         var signer = new HmacRequestSigner("k1", "other-key"u8.ToArray());
 
-        var response = await Send.Either(async, () => Requests.Post(url, data: "body", auth: signer), () => Requests.PostAsync(url, data: "body", auth: signer));
+        var response = await Send.Either(async,
+            () => Requests.Post(url, data: "body", auth: signer),
+            () => Requests.PostAsync(url, data: "body", auth: signer));
 
         Assert.That(response.StatusCode, Is.EqualTo(401), "the server's check can fail: a wrong key is caught");
     }

@@ -2,7 +2,10 @@ using FluentRequests.Tests.Redirects;
 
 namespace FluentRequests.Tests.Authentication;
 
-/// <summary>Where .netrc is found (NETRC, ~/.netrc, ~/_netrc), what a bad file does, and the netrc on redirects. Each session has its own environment.</summary>
+/// <summary>
+/// Where .netrc is found (NETRC, ~/.netrc, ~/_netrc), what a bad file does, and the netrc on redirects. Each session
+/// has its own environment.
+/// </summary>
 public class NetrcLookupTests : WireMockTest
 {
     private const string Ip = "dXNlcjppcA=="; // user:ip
@@ -132,7 +135,9 @@ public class NetrcLookupTests : WireMockTest
             .RespondWith(WmResponse.Create().WithStatusCode(302).WithHeader("Location", LocalhostUrl + "/"));
         using var session = new Session { EnvironmentSource = environment };
 
-        await Send.Either(async, () => session.Get(Url("/away"), auth: Auth.Bearer("secret")), () => session.GetAsync(Url("/away"), auth: Auth.Bearer("secret")));
+        await Send.Either(async,
+            () => session.Get(Url("/away"), auth: Auth.Bearer("secret")),
+            () => session.GetAsync(Url("/away"), auth: Auth.Bearer("secret")));
 
         Assert.That(Received.Select(e => e.RequestMessage.Header("Authorization")), Is.EqualTo(new[] { "Bearer secret", "Basic dXNlcjpsaA==" }));
     }

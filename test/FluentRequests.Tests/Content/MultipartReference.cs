@@ -12,25 +12,140 @@ internal static class MultipartReference
 
     public static readonly IReadOnlyDictionary<string, byte[]> Bodies = new Dictionary<string, byte[]>
     {
-        ["BytesAlone"] = "--0123456789abcdef0123456789abcdef\r\nContent-Disposition: form-data; name=\"f\"; filename=\"f\"\r\n\r\ndata\r\n--0123456789abcdef0123456789abcdef--\r\n"u8.ToArray(),
-        ["StringAlone"] = "--0123456789abcdef0123456789abcdef\r\nContent-Disposition: form-data; name=\"f\"; filename=\"f\"\r\n\r\ndéjà\r\n--0123456789abcdef0123456789abcdef--\r\n"u8.ToArray(),
-        ["FileStreamAlone"] = "--0123456789abcdef0123456789abcdef\r\nContent-Disposition: form-data; name=\"f\"; filename=\"report.csv\"\r\n\r\na,b\n1,2\n\r\n--0123456789abcdef0123456789abcdef--\r\n"u8.ToArray(),
-        ["OtherStreamAlone"] = "--0123456789abcdef0123456789abcdef\r\nContent-Disposition: form-data; name=\"f\"; filename=\"f\"\r\n\r\ndata\r\n--0123456789abcdef0123456789abcdef--\r\n"u8.ToArray(),
-        ["NamedBytes"] = "--0123456789abcdef0123456789abcdef\r\nContent-Disposition: form-data; name=\"f\"; filename=\"name.txt\"\r\n\r\ndata\r\n--0123456789abcdef0123456789abcdef--\r\n"u8.ToArray(),
-        ["NamedStringWithType"] = "--0123456789abcdef0123456789abcdef\r\nContent-Disposition: form-data; name=\"f\"; filename=\"name.txt\"\r\nContent-Type: text/plain\r\n\r\ntext\r\n--0123456789abcdef0123456789abcdef--\r\n"u8.ToArray(),
-        ["WithHeaders"] = "--0123456789abcdef0123456789abcdef\r\nContent-Disposition: form-data; name=\"f\"; filename=\"name.txt\"\r\nContent-Type: text/plain\r\nX-B: 2\r\nX-A: 1\r\n\r\ndata\r\n--0123456789abcdef0123456789abcdef--\r\n"u8.ToArray(),
-        ["HeadersWithoutType"] = "--0123456789abcdef0123456789abcdef\r\nContent-Disposition: form-data; name=\"f\"; filename=\"name.txt\"\r\ncontent-type: kept\r\n\r\ndata\r\n--0123456789abcdef0123456789abcdef--\r\n"u8.ToArray(),
-        ["EmptyTypeDropped"] = "--0123456789abcdef0123456789abcdef\r\nContent-Disposition: form-data; name=\"f\"; filename=\"name.txt\"\r\n\r\ndata\r\n--0123456789abcdef0123456789abcdef--\r\n"u8.ToArray(),
-        ["PlainField"] = "--0123456789abcdef0123456789abcdef\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\nvalue\r\n--0123456789abcdef0123456789abcdef--\r\n"u8.ToArray(),
-        ["PlainFieldWithType"] = "--0123456789abcdef0123456789abcdef\r\nContent-Disposition: form-data; name=\"f\"\r\nContent-Type: application/json\r\n\r\n{}\r\n--0123456789abcdef0123456789abcdef--\r\n"u8.ToArray(),
-        ["EmptyFileName"] = "--0123456789abcdef0123456789abcdef\r\nContent-Disposition: form-data; name=\"f\"; filename=\"\"\r\n\r\ndata\r\n--0123456789abcdef0123456789abcdef--\r\n"u8.ToArray(),
-        ["Quoting"] = "--0123456789abcdef0123456789abcdef\r\nContent-Disposition: form-data; name=\"a%22b%0D%0Ac\\d\"; filename=\"x%22y%0D%0Az\\.txt\"\r\n\r\nq\r\n--0123456789abcdef0123456789abcdef--\r\n"u8.ToArray(),
-        ["NonAscii"] = "--0123456789abcdef0123456789abcdef\r\nContent-Disposition: form-data; name=\"naïve\"; filename=\"résumé 文.txt\"\r\n\r\nx\r\n--0123456789abcdef0123456789abcdef--\r\n"u8.ToArray(),
-        ["DataFirst"] = "--0123456789abcdef0123456789abcdef\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--0123456789abcdef0123456789abcdef\r\nContent-Disposition: form-data; name=\"b\"\r\n\r\nx\r\n--0123456789abcdef0123456789abcdef\r\nContent-Disposition: form-data; name=\"b\"\r\n\r\ny\r\n--0123456789abcdef0123456789abcdef\r\nContent-Disposition: form-data; name=\"d\"\r\n\r\nraw\r\n--0123456789abcdef0123456789abcdef\r\nContent-Disposition: form-data; name=\"e\"\r\n\r\n1.5\r\n--0123456789abcdef0123456789abcdef\r\nContent-Disposition: form-data; name=\"g\"\r\n\r\nTrue\r\n--0123456789abcdef0123456789abcdef\r\nContent-Disposition: form-data; name=\"h\"\r\n\r\nz\r\n--0123456789abcdef0123456789abcdef\r\nContent-Disposition: form-data; name=\"é\"\r\n\r\né\r\n--0123456789abcdef0123456789abcdef\r\nContent-Disposition: form-data; name=\"f\"; filename=\"f.txt\"\r\n\r\nfile\r\n--0123456789abcdef0123456789abcdef--\r\n"u8.ToArray(),
-        ["BytesDataValue"] = Convert.FromHexString("2D2D30313233343536373839616263646566303132333435363738396162636465660D0A436F6E74656E742D446973706F736974696F6E3A20666F726D2D646174613B206E616D653D2264220D0A0D0AFF000D0A2D2D30313233343536373839616263646566303132333435363738396162636465660D0A436F6E74656E742D446973706F736974696F6E3A20666F726D2D646174613B206E616D653D2266223B2066696C656E616D653D22662E747874220D0A0D0A780D0A2D2D30313233343536373839616263646566303132333435363738396162636465662D2D0D0A"),
-        ["AnonymousData"] = "--0123456789abcdef0123456789abcdef\r\nContent-Disposition: form-data; name=\"comment\"\r\n\r\nhi\r\n--0123456789abcdef0123456789abcdef\r\nContent-Disposition: form-data; name=\"f\"; filename=\"f.txt\"\r\n\r\nx\r\n--0123456789abcdef0123456789abcdef--\r\n"u8.ToArray(),
-        ["FilesInOrderRepeated"] = "--0123456789abcdef0123456789abcdef\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.txt\"\r\n\r\n1\r\n--0123456789abcdef0123456789abcdef\r\nContent-Disposition: form-data; name=\"g\"; filename=\"b.txt\"\r\n\r\n2\r\n--0123456789abcdef0123456789abcdef\r\nContent-Disposition: form-data; name=\"f\"; filename=\"c.txt\"\r\n\r\n3\r\n--0123456789abcdef0123456789abcdef--\r\n"u8.ToArray(),
-        ["NoneSkipped"] = "--0123456789abcdef0123456789abcdef\r\nContent-Disposition: form-data; name=\"b\"; filename=\"b.txt\"\r\n\r\nx\r\n--0123456789abcdef0123456789abcdef--\r\n"u8.ToArray(),
+        ["BytesAlone"] = (
+            "--0123456789abcdef0123456789abcdef\r\n"u8
+            + "Content-Disposition: form-data; name=\"f\"; filename=\"f\"\r\n\r\n"u8
+            + "data\r\n"u8
+            + "--0123456789abcdef0123456789abcdef--\r\n"u8).ToArray(),
+        ["StringAlone"] = (
+            "--0123456789abcdef0123456789abcdef\r\n"u8
+            + "Content-Disposition: form-data; name=\"f\"; filename=\"f\"\r\n\r\n"u8
+            + "déjà\r\n"u8
+            + "--0123456789abcdef0123456789abcdef--\r\n"u8).ToArray(),
+        ["FileStreamAlone"] = (
+            "--0123456789abcdef0123456789abcdef\r\n"u8
+            + "Content-Disposition: form-data; name=\"f\"; filename=\"report.csv\"\r\n\r\n"u8
+            + "a,b\n1,2\n\r\n"u8
+            + "--0123456789abcdef0123456789abcdef--\r\n"u8).ToArray(),
+        ["OtherStreamAlone"] = (
+            "--0123456789abcdef0123456789abcdef\r\n"u8
+            + "Content-Disposition: form-data; name=\"f\"; filename=\"f\"\r\n\r\n"u8
+            + "data\r\n"u8
+            + "--0123456789abcdef0123456789abcdef--\r\n"u8).ToArray(),
+        ["NamedBytes"] = (
+            "--0123456789abcdef0123456789abcdef\r\n"u8
+            + "Content-Disposition: form-data; name=\"f\"; filename=\"name.txt\"\r\n\r\n"u8
+            + "data\r\n"u8
+            + "--0123456789abcdef0123456789abcdef--\r\n"u8).ToArray(),
+        ["NamedStringWithType"] = (
+            "--0123456789abcdef0123456789abcdef\r\n"u8
+            + "Content-Disposition: form-data; name=\"f\"; filename=\"name.txt\"\r\n"u8
+            + "Content-Type: text/plain\r\n\r\n"u8
+            + "text\r\n"u8
+            + "--0123456789abcdef0123456789abcdef--\r\n"u8).ToArray(),
+        ["WithHeaders"] = (
+            "--0123456789abcdef0123456789abcdef\r\n"u8
+            + "Content-Disposition: form-data; name=\"f\"; filename=\"name.txt\"\r\n"u8
+            + "Content-Type: text/plain\r\n"u8
+            + "X-B: 2\r\n"u8
+            + "X-A: 1\r\n\r\n"u8
+            + "data\r\n"u8
+            + "--0123456789abcdef0123456789abcdef--\r\n"u8).ToArray(),
+        ["HeadersWithoutType"] = (
+            "--0123456789abcdef0123456789abcdef\r\n"u8
+            + "Content-Disposition: form-data; name=\"f\"; filename=\"name.txt\"\r\n"u8
+            + "content-type: kept\r\n\r\n"u8
+            + "data\r\n"u8
+            + "--0123456789abcdef0123456789abcdef--\r\n"u8).ToArray(),
+        ["EmptyTypeDropped"] = (
+            "--0123456789abcdef0123456789abcdef\r\n"u8
+            + "Content-Disposition: form-data; name=\"f\"; filename=\"name.txt\"\r\n\r\n"u8
+            + "data\r\n"u8
+            + "--0123456789abcdef0123456789abcdef--\r\n"u8).ToArray(),
+        ["PlainField"] = (
+            "--0123456789abcdef0123456789abcdef\r\n"u8
+            + "Content-Disposition: form-data; name=\"f\"\r\n\r\n"u8
+            + "value\r\n"u8
+            + "--0123456789abcdef0123456789abcdef--\r\n"u8).ToArray(),
+        ["PlainFieldWithType"] = (
+            "--0123456789abcdef0123456789abcdef\r\n"u8
+            + "Content-Disposition: form-data; name=\"f\"\r\n"u8
+            + "Content-Type: application/json\r\n\r\n"u8
+            + "{}\r\n"u8
+            + "--0123456789abcdef0123456789abcdef--\r\n"u8).ToArray(),
+        ["EmptyFileName"] = (
+            "--0123456789abcdef0123456789abcdef\r\n"u8
+            + "Content-Disposition: form-data; name=\"f\"; filename=\"\"\r\n\r\n"u8
+            + "data\r\n"u8
+            + "--0123456789abcdef0123456789abcdef--\r\n"u8).ToArray(),
+        ["Quoting"] = (
+            "--0123456789abcdef0123456789abcdef\r\n"u8
+            + "Content-Disposition: form-data; name=\"a%22b%0D%0Ac\\d\"; filename=\"x%22y%0D%0Az\\.txt\"\r\n\r\n"u8
+            + "q\r\n"u8
+            + "--0123456789abcdef0123456789abcdef--\r\n"u8).ToArray(),
+        ["NonAscii"] = (
+            "--0123456789abcdef0123456789abcdef\r\n"u8
+            + "Content-Disposition: form-data; name=\"naïve\"; filename=\"résumé 文.txt\"\r\n\r\n"u8
+            + "x\r\n"u8
+            + "--0123456789abcdef0123456789abcdef--\r\n"u8).ToArray(),
+        ["DataFirst"] = (
+            "--0123456789abcdef0123456789abcdef\r\n"u8
+            + "Content-Disposition: form-data; name=\"a\"\r\n\r\n"u8
+            + "1\r\n"u8
+            + "--0123456789abcdef0123456789abcdef\r\n"u8
+            + "Content-Disposition: form-data; name=\"b\"\r\n\r\n"u8
+            + "x\r\n"u8
+            + "--0123456789abcdef0123456789abcdef\r\n"u8
+            + "Content-Disposition: form-data; name=\"b\"\r\n\r\n"u8
+            + "y\r\n"u8
+            + "--0123456789abcdef0123456789abcdef\r\n"u8
+            + "Content-Disposition: form-data; name=\"d\"\r\n\r\n"u8
+            + "raw\r\n"u8
+            + "--0123456789abcdef0123456789abcdef\r\n"u8
+            + "Content-Disposition: form-data; name=\"e\"\r\n\r\n"u8
+            + "1.5\r\n"u8
+            + "--0123456789abcdef0123456789abcdef\r\n"u8
+            + "Content-Disposition: form-data; name=\"g\"\r\n\r\n"u8
+            + "True\r\n"u8
+            + "--0123456789abcdef0123456789abcdef\r\n"u8
+            + "Content-Disposition: form-data; name=\"h\"\r\n\r\n"u8
+            + "z\r\n"u8
+            + "--0123456789abcdef0123456789abcdef\r\n"u8
+            + "Content-Disposition: form-data; name=\"é\"\r\n\r\n"u8
+            + "é\r\n"u8
+            + "--0123456789abcdef0123456789abcdef\r\n"u8
+            + "Content-Disposition: form-data; name=\"f\"; filename=\"f.txt\"\r\n\r\n"u8
+            + "file\r\n"u8
+            + "--0123456789abcdef0123456789abcdef--\r\n"u8).ToArray(),
+        ["BytesDataValue"] = Convert.FromHexString(
+            "2D2D30313233343536373839616263646566303132333435363738396162636465660D0A436F6E74656E742D446973706F736974696F6E3A20666F726D2D6461"
+            + "74613B206E616D653D2264220D0A0D0AFF000D0A2D2D30313233343536373839616263646566303132333435363738396162636465660D0A436F6E74656E742D"
+            + "446973706F736974696F6E3A20666F726D2D646174613B206E616D653D2266223B2066696C656E616D653D22662E747874220D0A0D0A780D0A2D2D3031323334"
+            + "3536373839616263646566303132333435363738396162636465662D2D0D0A"),
+        ["AnonymousData"] = (
+            "--0123456789abcdef0123456789abcdef\r\n"u8
+            + "Content-Disposition: form-data; name=\"comment\"\r\n\r\n"u8
+            + "hi\r\n"u8
+            + "--0123456789abcdef0123456789abcdef\r\n"u8
+            + "Content-Disposition: form-data; name=\"f\"; filename=\"f.txt\"\r\n\r\n"u8
+            + "x\r\n"u8
+            + "--0123456789abcdef0123456789abcdef--\r\n"u8).ToArray(),
+        ["FilesInOrderRepeated"] = (
+            "--0123456789abcdef0123456789abcdef\r\n"u8
+            + "Content-Disposition: form-data; name=\"f\"; filename=\"a.txt\"\r\n\r\n"u8
+            + "1\r\n"u8
+            + "--0123456789abcdef0123456789abcdef\r\n"u8
+            + "Content-Disposition: form-data; name=\"g\"; filename=\"b.txt\"\r\n\r\n"u8
+            + "2\r\n"u8
+            + "--0123456789abcdef0123456789abcdef\r\n"u8
+            + "Content-Disposition: form-data; name=\"f\"; filename=\"c.txt\"\r\n\r\n"u8
+            + "3\r\n"u8
+            + "--0123456789abcdef0123456789abcdef--\r\n"u8).ToArray(),
+        ["NoneSkipped"] = (
+            "--0123456789abcdef0123456789abcdef\r\n"u8
+            + "Content-Disposition: form-data; name=\"b\"; filename=\"b.txt\"\r\n\r\n"u8
+            + "x\r\n"u8
+            + "--0123456789abcdef0123456789abcdef--\r\n"u8).ToArray(),
         ["AllNone"] = "--0123456789abcdef0123456789abcdef--\r\n"u8.ToArray(),
     };
 }

@@ -1,7 +1,7 @@
 # Prints the multipart bodies Python Requests sends for each `files`/`data` form that
 # MultipartWireTests.cs checks, with the boundary fixed, as C# expressions.
 # Run: python3 multipart_reference.py   (requests 2.34.2, urllib3 2.7.0 produced the bytes in the tests)
-import os, tempfile
+import os, re, tempfile
 import requests, urllib3.filepost
 
 BOUNDARY = "0123456789abcdef0123456789abcdef"
@@ -40,13 +40,32 @@ cases = {
     "AllNone": lambda: body({"a": None}),
 }
 
+INDENT = " " * 12
+
+
+def literal(text):
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\r", "\\r").replace("\n", "\\n") + '"'
+
+
 def csharp(b):
+    # One wire line per source line (a header block keeps its blank line), so no line passes 160 columns.
     try:
         s = b.decode("utf-8")
     except UnicodeDecodeError:
-        return 'Convert.FromHexString("' + b.hex().upper() + '")'
-    out = s.replace("\\", "\\\\").replace('"', '\\"').replace("\r", "\\r").replace("\n", "\\n")
-    return '"' + out + '"u8.ToArray()'
+        h = b.hex().upper()
+        chunks = [h[i:i + 128] for i in range(0, len(h), 128)]
+        return "Convert.FromHexString(\n" + INDENT + ("\n" + INDENT + "+ ").join('"' + c + '"' for c in chunks) + ")"
+    lines = re.findall(r".*?\r\n|.+", s, re.S)
+    joined = []
+    for line in lines:
+        if line == "\r\n" and joined:
+            joined[-1] += line
+        else:
+            joined.append(line)
+    if len(joined) == 1:
+        return literal(joined[0]) + "u8.ToArray()"
+    return "(\n" + INDENT + ("\n" + INDENT + "+ ").join(literal(l) + "u8" for l in joined) + ").ToArray()"
+
 
 for name, make in cases.items():
     print(f"        [\"{name}\"] = {csharp(make())},")

@@ -109,7 +109,9 @@ public class BuilderImmutabilityTests : WireMockTest
         Assert.That(Received, Has.Count.EqualTo(threads + threads / 2));
         var withId = Received.Select(e => e.RequestMessage).Where(m => m.Header("X-Id") is not null).ToList();
         var withoutId = Received.Select(e => e.RequestMessage).Where(m => m.Header("X-Id") is null).ToList();
-        Assert.That(withId.Select(m => m.Header("X-Id")).OrderBy(s => int.Parse(s!, System.Globalization.CultureInfo.InvariantCulture)), Is.EqualTo(Enumerable.Range(0, threads).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        Assert.That(withId.Select(m => m.Header("X-Id")).OrderBy(s => int.Parse(s!, invariant)),
+            Is.EqualTo(Enumerable.Range(0, threads).Select(i => i.ToString(invariant))));
         Assert.That(withId.Select(m => m.QueryValues("id").Single() == m.Header("X-Id")), Is.All.True, "each request carries its own id in header and query");
         Assert.That(withoutId, Has.Count.EqualTo(threads / 2));
         Assert.That(withoutId.Select(m => m.QueryValues("id").Count), Is.All.EqualTo(0));

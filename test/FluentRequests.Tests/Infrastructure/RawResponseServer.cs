@@ -16,7 +16,8 @@ public sealed class RawResponseServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
 
-    /// <param name="respond">Given the request head (request line and headers), the response head to send, without the final blank line; it is sent as Latin-1 with an empty body.</param>
+    /// <param name="respond">Given the request head (request line and headers), the response head to send, without the
+    /// final blank line; it is sent as Latin-1 with an empty body.</param>
     public RawResponseServer(Func<string, string> respond)
     {
         _respond = respond;

@@ -81,7 +81,8 @@ public class BodyTests : WireMockTest
 
         Assert.That(LastRequest.Bytes(), Is.EqualTo(Encoding.UTF8.GetBytes(text)));
         Assert.That(LastRequest.Header("Content-Type"), Is.Null);
-        Assert.That(LastRequest.Header("Content-Length"), Is.EqualTo(Encoding.UTF8.GetByteCount(text).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.That(LastRequest.Header("Content-Length"),
+            Is.EqualTo(Encoding.UTF8.GetByteCount(text).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Assert.That(response.Request.Headers.ContainsKey("Content-Type"), Is.False);
     }
 

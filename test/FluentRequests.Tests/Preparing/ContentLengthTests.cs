@@ -34,7 +34,10 @@ public class ContentLengthTests : WireMockTest
         // Requests' test_override_content_length.
         using var session = new Session();
 
-        var prepared = session.Prepare(new FluentRequests.Request(method, Url("/c")) { Headers = new Dictionary<string, string> { ["Content-Length"] = "not zero" } });
+        var prepared = session.Prepare(new FluentRequests.Request(method, Url("/c"))
+        {
+            Headers = new Dictionary<string, string> { ["Content-Length"] = "not zero" },
+        });
 
         Assert.That(prepared.Headers["Content-Length"], Is.EqualTo("not zero"));
     }
@@ -50,7 +53,8 @@ public class ContentLengthTests : WireMockTest
     }
 
     [Test]
-    public async Task NonZeroWithoutABodyIsRefusedBeforeAnythingIsSent([Values] bool async, [Values("GET", "POST")] string method, [Values("5", "not zero")] string value)
+    public async Task NonZeroWithoutABodyIsRefusedBeforeAnythingIsSent(
+        [Values] bool async, [Values("GET", "POST")] string method, [Values("5", "not zero")] string value)
     {
         var headers = new Dictionary<string, string> { ["Content-Length"] = value };
 

@@ -71,7 +71,9 @@ public class HeaderTests : WireMockTest
         using var session = new Session();
         session.Headers["X-Session"] = "s1";
 
-        await Send.Either(async, () => session.Get(Url("/h"), headers: new { X_Request = "r1" }), () => session.GetAsync(Url("/h"), headers: new { X_Request = "r1" }));
+        await Send.Either(async,
+            () => session.Get(Url("/h"), headers: new { X_Request = "r1" }),
+            () => session.GetAsync(Url("/h"), headers: new { X_Request = "r1" }));
 
         Assert.That(LastRequest.Header("X-Session"), Is.EqualTo("s1"));
         Assert.That(LastRequest.Header("X-Request"), Is.EqualTo("r1"));

@@ -88,7 +88,8 @@ public class UrlPreparationTests : WireMockTest
     }
 
     [Test]
-    public async Task InvalidLabelThrowsInvalidUrl([Values] bool async, [Values("http://*example.com", "http://.example.com", "http://*.example.com/x")] string url)
+    public async Task InvalidLabelThrowsInvalidUrl(
+        [Values] bool async, [Values("http://*example.com", "http://.example.com", "http://*.example.com/x")] string url)
     {
         var ex = await Send.Throws<InvalidUrlException>(async, () => Requests.Get(url), () => Requests.GetAsync(url));
 
@@ -153,7 +154,9 @@ public class UrlPreparationTests : WireMockTest
     {
         using var session = new Session { BaseUrl = Url("/api/v1") };
 
-        var response = await Send.Either(async, () => session.Get(relative, @params: new { full = 1 }), () => session.GetAsync(relative, @params: new { full = 1 }));
+        var response = await Send.Either(async,
+            () => session.Get(relative, @params: new { full = 1 }),
+            () => session.GetAsync(relative, @params: new { full = 1 }));
 
         Assert.That(LastRequest.Path, Is.EqualTo("/api/v1/users/7"));
         Assert.That(LastRequest.RawQuery, Is.EqualTo("?full=1"));

@@ -42,7 +42,8 @@ public class CredentialForwardingTests : WireMockTest
         yield return new("user:pass@ in the URL", (url, async) => Get(new Session(), url.Replace("http://", "http://u:p@"), async),
             "Authorization", "Basic dTpw", SameOrigin);
         // Requests' rebuild_proxies drops it on every redirect, same host included, and rebuilds it only from the proxy URL.
-        yield return new("Proxy-Authorization header", (url, async) => Get(new Session(), url, async, headers: new Dictionary<string, string> { ["Proxy-Authorization"] = "Basic cHg6cHc=" }),
+        yield return new("Proxy-Authorization header",
+            (url, async) => Get(new Session(), url, async, headers: new Dictionary<string, string> { ["Proxy-Authorization"] = "Basic cHg6cHc=" }),
             "Proxy-Authorization", "Basic cHg6cHc=", Nowhere);
         // Requests sends these to whatever host a redirect leads to; they belong to the host they were given for.
         yield return new("per-request cookie", (url, async) => Get(new Session(), url, async, cookies: new { once = "1" }),

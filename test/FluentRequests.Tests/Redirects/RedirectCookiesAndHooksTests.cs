@@ -16,7 +16,9 @@ public class RedirectCookiesAndHooksTests : WireMockTest
         => Server.Given(WmRequest.Create().WithPath(path).UsingAnyMethod()).RespondWith(WmResponse.Create().WithStatusCode(200).WithBody("ok"));
 
     private static string[] CookieNames(string? header)
-        => header is null ? [] : header.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal).ToArray();
+        => header is null
+            ? []
+            : header.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal).ToArray();
 
     [Test]
     public async Task SetCookieOnARedirectIsSentToTheNextHop([Values] bool async)

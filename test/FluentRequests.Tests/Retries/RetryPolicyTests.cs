@@ -9,7 +9,10 @@ public class RetryPolicyTests
     private readonly ConcurrentDictionary<string, int> _hits = new();
     private KestrelServer _server = null!;
 
-    private static readonly RetryPolicy Fast = new() { MaxRetries = 3, BackoffBase = TimeSpan.FromMilliseconds(10), BackoffMax = TimeSpan.FromMilliseconds(50) };
+    private static readonly RetryPolicy Fast = new()
+    {
+        MaxRetries = 3, BackoffBase = TimeSpan.FromMilliseconds(10), BackoffMax = TimeSpan.FromMilliseconds(50),
+    };
 
     // The first request to a path fails with ?status= (default 503); later ones answer "ok <hit>".
     [OneTimeSetUp]

@@ -10,7 +10,10 @@ public class RetryTests
     private readonly ConcurrentDictionary<string, int> _hits = new();
     private KestrelServer _server = null!;
 
-    private static readonly RetryPolicy Fast = new() { MaxRetries = 3, BackoffBase = TimeSpan.FromMilliseconds(10), BackoffMax = TimeSpan.FromMilliseconds(50) };
+    private static readonly RetryPolicy Fast = new()
+    {
+        MaxRetries = 3, BackoffBase = TimeSpan.FromMilliseconds(10), BackoffMax = TimeSpan.FromMilliseconds(50),
+    };
 
     [OneTimeSetUp]
     public async Task Start() => _server = await KestrelServer.StartAsync(async ctx =>

@@ -54,7 +54,9 @@ public class ArgumentValidationTests : WireMockTest
     {
         var notPairs = new List<int> { 1, 2 };
 
-        var e = await Send.Throws<ArgumentException>(async, () => Requests.Get(Url("/"), @params: notPairs), () => Requests.GetAsync(Url("/"), @params: notPairs));
+        var e = await Send.Throws<ArgumentException>(async,
+            () => Requests.Get(Url("/"), @params: notPairs),
+            () => Requests.GetAsync(Url("/"), @params: notPairs));
 
         Assert.That(e.Message, Does.Contain("KeyValuePair").Or.Contain("tuple"));
         Assert.That(Received, Is.Empty);

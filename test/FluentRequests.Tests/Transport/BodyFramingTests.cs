@@ -54,7 +54,8 @@ public class BodyFramingTests
 
     [Test]
     public async Task ConflictingContentLengthsAreRefused(
-        [Values("/conflicting-headers", "/conflicting-list", "/conflicting-after-same")] string path, [Values(BodyRead.Buffered, BodyRead.Content)] BodyRead read, [Values] bool async)
+        [Values("/conflicting-headers", "/conflicting-list", "/conflicting-after-same")] string path,
+        [Values(BodyRead.Buffered, BodyRead.Content)] BodyRead read, [Values] bool async)
     {
         string url = _server.Url(path);
 

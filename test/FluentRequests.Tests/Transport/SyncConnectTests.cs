@@ -54,7 +54,8 @@ public class SyncConnectTests
                         errors[n] = e;
                     }
                     times[n] = watch.Elapsed;
-                }) { IsBackground = true };
+                })
+                { IsBackground = true };
             }
             foreach (var t in threads) t.Start();
             foreach (var t in threads) Assert.That(t.Join(TimeSpan.FromSeconds(30)), "a sync call hung");
@@ -63,7 +64,8 @@ public class SyncConnectTests
         {
             release.Set();
         }
-        TestContext.Out.WriteLine($"slowest {times.Max().TotalMilliseconds:F0} ms, connections {server.Connections}, pool min {minWorkers}, errors {errors.Count(e => e is not null)}");
+        TestContext.Out.WriteLine($"slowest {times.Max().TotalMilliseconds:F0} ms, connections {server.Connections}, "
+            + $"pool min {minWorkers}, errors {errors.Count(e => e is not null)}");
         Assert.That(errors.Where(e => e is not null), Is.Empty, "every call succeeded: none timed out waiting for a connection");
         Assert.That(server.Connections, Is.EqualTo(callers), "each call opened its own connection");
         // The limits given: 2 s to connect, 5 s to read. A call stalled on the pool would exceed them.

@@ -93,7 +93,8 @@ public static class CompareHarness
                 {
                     RunSyncLoop(op, loop, gate.Task);
                     done.SetResult();
-                }) { IsBackground = true, Name = $"sync-loop-{i}" };
+                })
+                { IsBackground = true, Name = $"sync-loop-{i}" };
                 thread.Start();
                 return done.Task;
             }).ToArray();

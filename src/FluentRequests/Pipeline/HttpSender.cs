@@ -1,6 +1,6 @@
-using System.Runtime.CompilerServices;
 using System.Diagnostics;
 using System.Net;
+using System.Runtime.CompilerServices;
 
 namespace FluentRequests;
 

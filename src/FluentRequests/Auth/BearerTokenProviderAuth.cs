@@ -46,14 +46,14 @@ public sealed class BearerTokenProviderAuth : Auth
         }
         else
         {
-            var pending = _asyncProvider!(CancellationToken.None);
-            if (!pending.IsCompleted)
+            var task = _asyncProvider!(CancellationToken.None);
+            if (!task.IsCompleted)
             {
                 throw new InvalidOperationException(
                     "The bearer token provider is asynchronous and did not complete synchronously, so a synchronous call cannot wait for it. "
                     + "Use the async methods (GetAsync, PostAsync, ...), or give Auth.Bearer a synchronous Func<string>.");
             }
-            token = pending.GetAwaiter().GetResult();
+            token = task.GetAwaiter().GetResult(); // completed: reading the result, not waiting
         }
         SetToken(request, token);
     }

@@ -97,7 +97,9 @@ public sealed class ForwardProxy : IAsyncDisposable
                 if (ExpectedAuthorization is not null && authorization != ExpectedAuthorization)
                 {
                     await SkipBodyAsync(client, headers, token);
-                    await client.SendAsync("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"test proxy\"\r\nContent-Length: 0\r\n\r\n", token);
+                    await client.SendAsync(
+                        "HTTP/1.1 407 Proxy Authentication Required\r\n" +
+                        "Proxy-Authenticate: Basic realm=\"test proxy\"\r\nContent-Length: 0\r\n\r\n", token);
                     continue;
                 }
                 if (parts[0] == "CONNECT")

@@ -67,7 +67,8 @@ if (nupkg is not null)
         if (!IsHttpsUrl(Element("projectUrl")?.Value)) problems.Add($"nuspec <projectUrl> is not a real https URL: '{Element("projectUrl")?.Value}'");
         if (Element("readme")?.Value != "README.md") problems.Add("nuspec <readme>README.md</readme> is missing");
         var repository = Element("repository");
-        if (!IsHttpsUrl((string?)repository?.Attribute("url"))) problems.Add($"nuspec <repository url> is not a real https URL: '{(string?)repository?.Attribute("url")}'");
+        string? repositoryUrl = (string?)repository?.Attribute("url");
+        if (!IsHttpsUrl(repositoryUrl)) problems.Add($"nuspec <repository url> is not a real https URL: '{repositoryUrl}'");
         if (!Regex.IsMatch((string?)repository?.Attribute("commit") ?? "", "^[0-9a-f]{40}$")) problems.Add("nuspec <repository commit> is not a commit id");
     }
 }

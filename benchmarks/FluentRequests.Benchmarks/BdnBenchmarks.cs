@@ -134,7 +134,8 @@ public class PostJsonBenchmarks
     {
         _server = BenchServer.Start();
         _url = _server.EchoUrl;
-        _floor = RawSocketConnection.ForPost(_server.BaseUri, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Payload.Instance, Session.DefaultJsonOptions));
+        _floor = RawSocketConnection.ForPost(
+            _server.BaseUri, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Payload.Instance, Session.DefaultJsonOptions));
         _http = new HttpClient();
         _session = new Session();
         _ = RawPostAsJsonAsync().GetAwaiter().GetResult();

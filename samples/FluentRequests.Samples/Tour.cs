@@ -73,7 +73,8 @@ public static class Tour
         // The fluent chain: an immutable builder; the request's headers and params merge over the session's.
         var posted = session.Url("/post").WithHeaders(new { X_Trace = "1" }).WithParam("q", "x").PostJson(new { name = "Ada" });
         var echo = posted.Json();
-        Console.WriteLine($"fluent POST -> {posted}  json={Compact(echo.GetProperty("json"))} args={Compact(echo.GetProperty("args"))} X-Trace={Header(echo.GetProperty("headers"), "X-Trace")}");
+        Console.WriteLine($"fluent POST -> {posted}  json={Compact(echo.GetProperty("json"))} args={Compact(echo.GetProperty("args"))} " +
+                          $"X-Trace={Header(echo.GetProperty("headers"), "X-Trace")}");
         Check(echo.GetProperty("json").GetProperty("name").GetString() == "Ada", "PostJson sends the body");
         Check(Header(echo.GetProperty("headers"), "X-Trace") == "1", "X_Trace becomes the X-Trace header");
 

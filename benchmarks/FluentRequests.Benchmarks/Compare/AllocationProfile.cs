@@ -52,7 +52,8 @@ public static class AllocationProfile
             ulong total = (ulong)samples.Values.Sum(v => (decimal)v);
             foreach (var (type, bytes) in samples.OrderByDescending(kv => kv.Value).Take(20))
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| `{type}` | {(double)bytes / requests:F0} | {100.0 * bytes / Math.Max(1, total):F1}% |"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| `{type}` | {(double)bytes / requests:F0} | {100.0 * bytes / Math.Max(1, total):F1}% |"));
             }
             Console.WriteLine();
         }
@@ -76,7 +77,8 @@ public static class AllocationProfile
         Console.WriteLine("|---|---:|");
         Console.WriteLine($"| `new Session()` + `Dispose()` (what `Requests.*` adds) | {Measure(() => new Session().Dispose())} |");
         Console.WriteLine($"| `session.Prepare(new Request(\"GET\", url))` | {Measure(() => session.Prepare(new Request("GET", url)))} |");
-        Console.WriteLine($"| `session.Prepare(new Request(\"POST\", url) {{ Json = payload }})` | {Measure(() => session.Prepare(new Request("POST", url) { Json = Payload.Instance }))} |");
+        Console.WriteLine($"| `session.Prepare(new Request(\"POST\", url) {{ Json = payload }})` " +
+                          $"| {Measure(() => session.Prepare(new Request("POST", url) { Json = Payload.Instance }))} |");
         Console.WriteLine($"| `session.Url(url)` (builder) | {Measure(() => session.Url(url))} |");
         Console.WriteLine($"| `new Uri(url)` (for scale) | {Measure(() => _ = new Uri(url))} |");
         Console.WriteLine();
@@ -104,7 +106,8 @@ public static class AllocationProfile
         protected override void OnEventWritten(EventWrittenEventArgs e)
         {
             var samples = _samples;
-            if (samples is null || e.EventName is null || !e.EventName.StartsWith("GCAllocationTick", StringComparison.Ordinal) || e.PayloadNames is null) return;
+            if (samples is null || e.EventName is null || e.PayloadNames is null) return;
+            if (!e.EventName.StartsWith("GCAllocationTick", StringComparison.Ordinal)) return;
             int typeAt = e.PayloadNames.IndexOf("TypeName"), amountAt = e.PayloadNames.IndexOf("AllocationAmount64");
             if (typeAt < 0 || amountAt < 0) return;
             string type = e.Payload![typeAt] as string ?? "?";

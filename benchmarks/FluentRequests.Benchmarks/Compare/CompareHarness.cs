@@ -22,8 +22,10 @@ public static class CompareHarness
         var cases = clients.Cases()
             .Where(c => options.Only.Count == 0 || c.Key is "floor" or "raw" || options.Only.Any(o => c.Key.Contains(o, StringComparison.OrdinalIgnoreCase)))
             .ToList();
-        Console.WriteLine($"Server {server.BaseUri}; {options.Seconds.ToString(CultureInfo.InvariantCulture)} s per client after {options.WarmupSeconds.ToString(CultureInfo.InvariantCulture)} s warm-up, " +
-                          $"concurrency {options.Concurrency}, {options.Rounds} round(s); {Environment.ProcessorCount} logical cores, {RuntimeInformation.FrameworkDescription}, " +
+        Console.WriteLine($"Server {server.BaseUri}; {options.Seconds.ToString(CultureInfo.InvariantCulture)} s per client " +
+                          $"after {options.WarmupSeconds.ToString(CultureInfo.InvariantCulture)} s warm-up, " +
+                          $"concurrency {options.Concurrency}, {options.Rounds} round(s); " +
+                          $"{Environment.ProcessorCount} logical cores, {RuntimeInformation.FrameworkDescription}, " +
                           $"{RuntimeInformation.OSDescription}; GC server={System.Runtime.GCSettings.IsServerGC}.");
 
         var results = cases.ToDictionary(c => c, _ => new List<Measurement>());
@@ -63,10 +65,16 @@ public static class CompareHarness
         {
             double? client = floor is null || c.Key == "floor" ? null : m.BytesPerRequest - floor.BytesPerRequest;
             double? rawClient = floor is null || raw is null ? null : raw.BytesPerRequest - floor.BytesPerRequest;
-            string ratio = raw is null || c.Key == "floor" ? "" : (m.RequestsPerSecond / raw.RequestsPerSecond).ToString("F2", CultureInfo.InvariantCulture) + "x";
-            string bytesRatio = client is null || rawClient is not > 0 ? "" : (client.Value / rawClient.Value).ToString("F2", CultureInfo.InvariantCulture) + "x";
+            string ratio = raw is null || c.Key == "floor"
+                ? ""
+                : (m.RequestsPerSecond / raw.RequestsPerSecond).ToString("F2", CultureInfo.InvariantCulture) + "x";
+            string bytesRatio = client is null || rawClient is not > 0
+                ? ""
+                : (client.Value / rawClient.Value).ToString("F2", CultureInfo.InvariantCulture) + "x";
+            string clientBytes = client is null ? "" : client.Value.ToString("N0", CultureInfo.InvariantCulture);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {c.Name} | {m.RequestsPerSecond:N0} | {ratio} | {m.BytesPerRequest:N0} | {(client is null ? "" : client.Value.ToString("N0", CultureInfo.InvariantCulture))} | {bytesRatio} | {m.P50Ms:F2} | {m.P99Ms:F2} | {m.Gen0}/{m.Gen1}/{m.Gen2} | {m.Errors} |"));
+                $"| {c.Name} | {m.RequestsPerSecond:N0} | {ratio} | {m.BytesPerRequest:N0} | {clientBytes} | {bytesRatio} " +
+                $"| {m.P50Ms:F2} | {m.P99Ms:F2} | {m.Gen0}/{m.Gen1}/{m.Gen2} | {m.Errors} |"));
         }
         Console.WriteLine();
     }

@@ -43,11 +43,14 @@ public sealed class TransferCases(Uri server) : IDisposable
         new("raw-content", "HttpClient ResponseHeadersRead + Content.CopyToAsync", Download, b => RawDownloadAsync(b, chunked: false, viaStream: false)),
         new("session", "FluentRequests GetAsync(stream: true) + Raw.CopyToAsync", Download, b => SessionDownloadAsync(b, chunked: false)),
         new("session-iter", "FluentRequests GetAsync(stream: true) + IterContentAsync() (8 KiB chunks)", Download, SessionIterDownloadAsync),
-        new("raw-sync", "HttpClient.Send ResponseHeadersRead + ReadAsStream().CopyTo (sync)", Download, b => Task.FromResult(RawDownloadSync(b, viaStream: true))),
-        new("raw-content-sync", "HttpClient.Send ResponseHeadersRead + Content.CopyTo (sync)", Download, b => Task.FromResult(RawDownloadSync(b, viaStream: false))),
+        new("raw-sync", "HttpClient.Send ResponseHeadersRead + ReadAsStream().CopyTo (sync)", Download,
+            b => Task.FromResult(RawDownloadSync(b, viaStream: true))),
+        new("raw-content-sync", "HttpClient.Send ResponseHeadersRead + Content.CopyTo (sync)", Download,
+            b => Task.FromResult(RawDownloadSync(b, viaStream: false))),
         new("session-sync", "FluentRequests Get(stream: true) + Raw.CopyTo (sync)", Download, b => Task.FromResult(SessionDownloadSync(b))),
 
-        new("raw", "HttpClient ResponseHeadersRead + ReadAsStreamAsync().CopyToAsync", DownloadChunked, b => RawDownloadAsync(b, chunked: true, viaStream: true)),
+        new("raw", "HttpClient ResponseHeadersRead + ReadAsStreamAsync().CopyToAsync", DownloadChunked,
+            b => RawDownloadAsync(b, chunked: true, viaStream: true)),
         new("raw-content", "HttpClient ResponseHeadersRead + Content.CopyToAsync", DownloadChunked, b => RawDownloadAsync(b, chunked: true, viaStream: false)),
         new("session", "FluentRequests GetAsync(stream: true) + Raw.CopyToAsync", DownloadChunked, b => SessionDownloadAsync(b, chunked: true)),
 

@@ -24,7 +24,9 @@ public static class TransferHarness
     public const long GrowthTargetBytes = 32L * 1024 * 1024;
 
     /// <summary>The result of one transfer.</summary>
-    public sealed record Measurement(double Seconds, double CpuSeconds, long Bytes, long PeakGrowthBytes, long AllocatedBytes, int Gen0, int Gen1, int Gen2, string? Error)
+    public sealed record Measurement(
+        double Seconds, double CpuSeconds, long Bytes, long PeakGrowthBytes, long AllocatedBytes,
+        int Gen0, int Gen1, int Gen2, string? Error)
     {
         /// <summary>Client CPU time (user + system, all threads) per GiB moved: steadier than wall time on a shared machine.</summary>
         public double CpuSecondsPerGib => CpuSeconds / (Bytes / (Mib * 1024));
@@ -48,7 +50,8 @@ public static class TransferHarness
         long bytes = options.SizeMb * 1024L * 1024;
         Console.WriteLine($"Server process {server.Id} at {server.BaseUri}; {options.SizeMb} MiB per transfer, {options.Rounds} interleaved round(s), " +
                           $"warm-up {options.WarmupMb} MiB per case; {Environment.ProcessorCount} logical cores, {RuntimeInformation.FrameworkDescription}, " +
-                          $"{RuntimeInformation.OSDescription}; GC server={GCSettings.IsServerGC}, concurrent={GCSettings.LatencyMode != GCLatencyMode.Batch}; " +
+                          $"{RuntimeInformation.OSDescription}; GC server={GCSettings.IsServerGC}, " +
+                          $"concurrent={GCSettings.LatencyMode != GCLatencyMode.Batch}; " +
                           $"peak working set: {ProcMemory.Method}.");
 
         if (options.WarmupMb > 0)
@@ -64,7 +67,8 @@ public static class TransferHarness
                 results[c].Add(m);
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  round {round} {c.Scenario,-52} {c.Key,-13} {m.MibPerSecond,8:F1} MiB/s {m.PeakGrowthBytes / Mib,7:F1} MiB peak growth " +
-                    $"{m.AllocatedPerMib,10:N0} B/MiB allocated {m.CpuSecondsPerGib,6:F2} CPU s/GiB  load {LoadAverage()}{(m.Error is null ? "" : "  ERROR " + m.Error)}"));
+                    $"{m.AllocatedPerMib,10:N0} B/MiB allocated {m.CpuSecondsPerGib,6:F2} CPU s/GiB  " +
+                    $"load {LoadAverage()}{(m.Error is null ? "" : "  ERROR " + m.Error)}"));
             }
         }
 
@@ -89,7 +93,8 @@ public static class TransferHarness
     {
         Console.WriteLine($"### {scenario}, {options.SizeMb} MiB" + (options.Rounds > 1 ? $" (median of {options.Rounds} rounds)" : ""));
         Console.WriteLine();
-        Console.WriteLine("| Client | MiB/s | vs raw | MiB/s per round | client CPU s/GiB | peak WS growth (max) | allocated B/MiB | GCs 0/1/2 (all rounds) | meets targets |");
+        Console.WriteLine("| Client | MiB/s | vs raw | MiB/s per round | client CPU s/GiB | peak WS growth (max) " +
+                          "| allocated B/MiB | GCs 0/1/2 (all rounds) | meets targets |");
         Console.WriteLine("|---|---:|---:|---|---:|---:|---:|---:|---|");
         bool ok = true;
         foreach (var (c, rounds) in rows)

@@ -13,7 +13,8 @@ public class DecompressionLimitException : ContentDecodingException
     /// <param name="request">The request, if any.</param>
     /// <param name="response">The response, if any.</param>
     /// <param name="innerException">The underlying cause, if any.</param>
-    public DecompressionLimitException(string message, double maxRatio, PreparedRequest? request = null, Response? response = null, Exception? innerException = null)
+    public DecompressionLimitException(
+        string message, double maxRatio, PreparedRequest? request = null, Response? response = null, Exception? innerException = null)
         : base(message, request, response, innerException)
     {
         MaxRatio = maxRatio;

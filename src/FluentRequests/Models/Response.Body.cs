@@ -39,7 +39,9 @@ public sealed partial class Response
     /// The body as bytes, decompressed. For a streamed response the rest of the body is read on first access, within
     /// <see cref="Session.MaxResponseBytes"/>.
     /// </summary>
-    /// <exception cref="StreamConsumedException">The streamed body was already read by <see cref="IterContent"/>, <see cref="Raw"/> or another reader.</exception>
+    /// <exception cref="StreamConsumedException">
+    /// The streamed body was already read by <see cref="IterContent"/>, <see cref="Raw"/> or another reader.
+    /// </exception>
     /// <exception cref="ResponseTooLargeException">A streamed body is larger than <see cref="Session.MaxResponseBytes"/>.</exception>
     public byte[] Content
     {
@@ -83,7 +85,10 @@ public sealed partial class Response
         }
     }
 
-    /// <summary>The body deserialized as <typeparamref name="T"/>; property names match case-insensitively unless <paramref name="options"/> say otherwise.</summary>
+    /// <summary>
+    /// The body deserialized as <typeparamref name="T"/>; property names match case-insensitively unless
+    /// <paramref name="options"/> say otherwise.
+    /// </summary>
     /// <typeparam name="T">The type to deserialize to.</typeparam>
     /// <param name="options">Serializer options; default System.Text.Json's web defaults (camelCase, case-insensitive).</param>
     /// <exception cref="JsonDecodeException">The body is not valid JSON or does not fit <typeparamref name="T"/>.</exception>

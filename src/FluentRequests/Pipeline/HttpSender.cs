@@ -120,7 +120,9 @@ internal static class HttpSender
 
     /// <summary>The body for a Content-Length the caller set on a request without one: only 0 can be kept honestly.</summary>
     private static ByteArrayContent EmptyContent(PreparedRequest request, string contentLength)
-        => long.TryParse(contentLength, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long length) && length == 0
+        => long.TryParse(
+                contentLength, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long length)
+            && length == 0
             ? new ByteArrayContent([])
             : throw new InvalidHeaderException(
                 $"The request to {request.Url} has no body but sets Content-Length: {contentLength}; the server would wait for bytes that never come. "

@@ -29,7 +29,8 @@ internal static class ProxyUrl
     // "host:3128" and "user:pw@host" have no scheme; "http:/host:3128" has a mistyped one and must not become a host named http.
     private static bool HasScheme(string proxy)
         => proxy.Contains("://", StringComparison.Ordinal)
-           || proxy.IndexOf(':') is > 0 and var colon && proxy[..colon].ToLowerInvariant() is "http" or "https" or "socks4" or "socks4a" or "socks5" or "socks5h";
+           || proxy.IndexOf(':') is > 0 and var colon
+              && proxy[..colon].ToLowerInvariant() is "http" or "https" or "socks4" or "socks4a" or "socks5" or "socks5h";
 
     /// <summary>
     /// The user and password of a proxy URL, percent-decoded, as Requests' <c>get_auth_from_url</c> gives them to

@@ -14,7 +14,9 @@ public sealed partial class Session
     public long? MaxResponseBytes
     {
         get => _maxResponseBytes;
-        set => _maxResponseBytes = value is null or > 0 ? value : throw new ArgumentException($"MaxResponseBytes must be positive or null; got {value}.", nameof(value));
+        set => _maxResponseBytes = value is null or > 0
+            ? value
+            : throw new ArgumentException($"MaxResponseBytes must be positive or null; got {value}.", nameof(value));
     }
 
     private long? _maxResponseBytes = ResponseLimits.MaxResponseBytes;

@@ -26,17 +26,23 @@ internal static class ExceptionMapper
             if (proxy is not null)
             {
                 return new ConnectTimeoutException(
-                    $"Connection to proxy {ProxyUrl.Redact(proxy)} timed out (connect timeout={RequestTimeout.Describe(connect.Limit)}) for url: {request.Url}", request, innerException: e)
+                    $"Connection to proxy {ProxyUrl.Redact(proxy)} timed out " +
+                    $"(connect timeout={RequestTimeout.Describe(connect.Limit)}) for url: {request.Url}",
+                    request, innerException: e)
                 { NotSent = true };
             }
             return new ConnectTimeoutException(
-                $"Connection to {request.Uri.Authority} timed out (connect timeout={RequestTimeout.Describe(connect.Limit)}) for url: {request.Url}", request, innerException: e)
+                $"Connection to {request.Uri.Authority} timed out " +
+                $"(connect timeout={RequestTimeout.Describe(connect.Limit)}) for url: {request.Url}",
+                request, innerException: e)
             { NotSent = true };
         }
         if (exchange.ReadTimerFired)
         {
             return new ReadTimeoutException(
-                $"Read timed out waiting for the response headers from {request.Url} (read timeout={RequestTimeout.Describe(exchange.Timeout.Read)})", request, innerException: e);
+                $"Read timed out waiting for the response headers from {request.Url} " +
+                $"(read timeout={RequestTimeout.Describe(exchange.Timeout.Read)})",
+                request, innerException: e);
         }
         if (Find<CertificateRejectedSignal>(e) is { } rejected)
         {
@@ -57,11 +63,15 @@ internal static class ExceptionMapper
         }
         if (proxy is not null && e is SocketException)
         {
-            return new ProxyException($"Unable to connect to proxy {ProxyUrl.Redact(proxy)} for url: {request.Url} ({Innermost(e).Message})", request, innerException: e);
+            return new ProxyException(
+                $"Unable to connect to proxy {ProxyUrl.Redact(proxy)} for url: {request.Url} ({Innermost(e).Message})",
+                request, innerException: e);
         }
         if (e is SocketException or IOException)
         {
-            return new ConnectionException($"Connection to {request.Uri.Authority} failed for url: {request.Url} ({Innermost(e).Message})", request, innerException: e);
+            return new ConnectionException(
+                $"Connection to {request.Uri.Authority} failed for url: {request.Url} ({Innermost(e).Message})",
+                request, innerException: e);
         }
         if (e is OperationCanceledException)
         {
@@ -85,9 +95,12 @@ internal static class ExceptionMapper
             HttpRequestError.ConnectionError => new ConnectionException(
                 $"Failed to establish a connection to {request.Uri.Authority} for url: {request.Url} ({detail})", request, innerException: e),
             HttpRequestError.ConfigurationLimitExceeded => new ConnectionException(
-                $"The response headers from {request.Uri.Authority} are larger than Session.MaxResponseHeadersBytes allows for url: {request.Url} ({detail})", request, innerException: e),
+                $"The response headers from {request.Uri.Authority} are larger than Session.MaxResponseHeadersBytes allows " +
+                $"for url: {request.Url} ({detail})",
+                request, innerException: e),
             HttpRequestError.ResponseEnded => new ConnectionException(
-                $"Connection aborted: {request.Uri.Authority} closed the connection without a complete response for url: {request.Url}", request, innerException: e),
+                $"Connection aborted: {request.Uri.Authority} closed the connection without a complete response for url: {request.Url}",
+                request, innerException: e),
             HttpRequestError.InvalidResponse => new ConnectionException(
                 $"Connection aborted: {request.Uri.Authority} sent an invalid response for url: {request.Url} ({detail})", request, innerException: e),
             _ => new ConnectionException($"Request to {request.Url} failed: {detail}", request, innerException: e),
@@ -108,7 +121,9 @@ internal static class ExceptionMapper
         if (exchange.ReadTimerFired || Find<ReadTimeoutSignal>(e) is not null)
         {
             return new ReadTimeoutException(
-                $"Read timed out while reading the response body from {request.Url} (read timeout={RequestTimeout.Describe(exchange.Timeout.Read)})", request, innerException: e);
+                $"Read timed out while reading the response body from {request.Url} " +
+                $"(read timeout={RequestTimeout.Describe(exchange.Timeout.Read)})",
+                request, innerException: e);
         }
         if (Find<System.IO.InvalidDataException>(e) is { } bad)
         {
@@ -117,7 +132,9 @@ internal static class ExceptionMapper
         if (Find<SocketException>(e) is { SocketErrorCode: SocketError.ConnectionReset or SocketError.ConnectionAborted } reset)
         {
             return new ConnectionException(
-                $"Connection reset: {request.Uri.Authority} broke off the response body from {request.Url} after {received} bytes ({reset.Message})", request, innerException: e);
+                $"Connection reset: {request.Uri.Authority} broke off the response body from {request.Url} " +
+                $"after {received} bytes ({reset.Message})",
+                request, innerException: e);
         }
         if (e is HttpIOException { HttpRequestError: HttpRequestError.ResponseEnded } || e is IOException)
         {
@@ -134,7 +151,9 @@ internal static class ExceptionMapper
 
     /// <summary>The body ended before its Content-Length (urllib3's <c>IncompleteRead</c>, in Requests' words).</summary>
     public static ChunkedEncodingException IncompleteRead(PreparedRequest request, long received, long expected, Exception? cause = null)
-        => new($"Connection broken: IncompleteRead({received} bytes read, {expected - received} more expected) for url: {request.Url}", request, innerException: cause);
+        => new(
+            $"Connection broken: IncompleteRead({received} bytes read, {expected - received} more expected) for url: {request.Url}",
+            request, innerException: cause);
 
     private static T? Find<T>(Exception? e) where T : Exception
     {

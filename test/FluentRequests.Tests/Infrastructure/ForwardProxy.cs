@@ -19,10 +19,8 @@ public sealed record ProxiedRequest(string Method, string Target, string? ProxyA
 /// </summary>
 public sealed class ForwardProxy : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<string, DnsEndPoint> _routes = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Task _accepting;
+    private readonly LoopbackListener _listener;
 
     /// <param name="credentials">When set (<c>user:password</c>), requests without the matching Basic Proxy-Authorization get 407.</param>
     /// <param name="refuseConnectWith">When set, every CONNECT is answered with this status.</param>
@@ -30,12 +28,10 @@ public sealed class ForwardProxy : IAsyncDisposable
     {
         ExpectedAuthorization = credentials is null ? null : "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials));
         RefuseConnectWith = refuseConnectWith;
-        _listener.Start();
-        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        _accepting = AcceptAsync();
+        _listener = new LoopbackListener(ServeAsync);
     }
 
-    public int Port { get; }
+    public int Port => _listener.Port;
 
     /// <summary>The proxy URL, e.g. <c>http://127.0.0.1:54321</c>.</summary>
     public string Url => $"http://127.0.0.1:{Port}";
@@ -60,60 +56,36 @@ public sealed class ForwardProxy : IAsyncDisposable
 
     private DnsEndPoint Resolve(string host, int port) => _routes.TryGetValue(host, out var routed) ? routed : new DnsEndPoint(host, port);
 
-    private async Task AcceptAsync()
+    private async Task ServeAsync(Socket socket, CancellationToken token)
     {
-        while (!_stop.IsCancellationRequested)
-        {
-            Socket socket;
-            try
-            {
-                socket = await _listener.AcceptSocketAsync(_stop.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-            _ = ServeAsync(socket);
-        }
-    }
-
-    private async Task ServeAsync(Socket socket)
-    {
-        using var _ = socket;
         var client = new ProxyConnection(socket);
-        var token = _stop.Token;
-        try
+        while (await client.ReadHeadAsync(token) is { } head)
         {
-            while (await client.ReadHeadAsync(token) is { } head)
-            {
-                var lines = head.Split("\r\n");
-                var parts = lines[0].Split(' ');
-                var headers = lines.Skip(1).Select(l => l.Split(':', 2)).Where(p => p.Length == 2)
-                    .Select(p => (Name: p[0].Trim(), Value: p[1].Trim())).ToList();
-                string? authorization = headers.Where(h => h.Name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase))
-                    .Select(h => h.Value).FirstOrDefault();
-                Seen.Enqueue(new ProxiedRequest(parts[0], parts[1], authorization));
+            var lines = head.Split("\r\n");
+            var parts = lines[0].Split(' ');
+            var headers = lines.Skip(1).Select(l => l.Split(':', 2)).Where(p => p.Length == 2)
+                .Select(p => (Name: p[0].Trim(), Value: p[1].Trim())).ToList();
+            string? authorization = headers.Where(h => h.Name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase))
+                .Select(h => h.Value).FirstOrDefault();
+            Seen.Enqueue(new ProxiedRequest(parts[0], parts[1], authorization));
 
-                if (ExpectedAuthorization is not null && authorization != ExpectedAuthorization)
-                {
-                    await SkipBodyAsync(client, headers, token);
-                    await client.SendAsync("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"test proxy\"\r\nContent-Length: 0\r\n\r\n", token);
-                    continue;
-                }
-                if (parts[0] == "CONNECT")
-                {
-                    await TunnelAsync(client, parts[1], token);
-                }
-                else
-                {
-                    await ForwardAsync(client, parts, headers, token);
-                }
-                return;
+            if (ExpectedAuthorization is not null && authorization != ExpectedAuthorization)
+            {
+                await SkipBodyAsync(client, headers, token);
+                await client.SendAsync(
+                    "HTTP/1.1 407 Proxy Authentication Required\r\n" +
+                    "Proxy-Authenticate: Basic realm=\"test proxy\"\r\nContent-Length: 0\r\n\r\n", token);
+                continue;
             }
-        }
-        catch (Exception e) when (e is SocketException or IOException or OperationCanceledException or ObjectDisposedException)
-        {
-            // The client or the origin went away.
+            if (parts[0] == "CONNECT")
+            {
+                await TunnelAsync(client, parts[1], token);
+            }
+            else
+            {
+                await ForwardAsync(client, parts, headers, token);
+            }
+            return;
         }
     }
 
@@ -177,11 +149,5 @@ public sealed class ForwardProxy : IAsyncDisposable
         await Task.WhenAll(down, up);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _stop.Cancel();
-        _listener.Stop();
-        await _accepting;
-        _stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => _listener.DisposeAsync();
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
@@ -13,20 +12,14 @@ namespace FluentRequests.Tests.Infrastructure;
 /// </summary>
 public sealed class RawHttpServer : IAsyncDisposable
 {
-    private readonly Socket _listener;
-    private readonly CancellationTokenSource _stop = new();
     private readonly Func<string, NetworkStream, CancellationToken, Task> _handler;
-    private readonly List<Task> _connections = new();
-    private readonly Task _acceptLoop;
+    private readonly LoopbackListener _listener;
 
     public RawHttpServer(Func<string, NetworkStream, CancellationToken, Task> handler)
     {
         _handler = handler;
-        _listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        _listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        _listener.Listen(64);
-        BaseUrl = $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndPoint!).Port}";
-        _acceptLoop = AcceptAsync();
+        _listener = new LoopbackListener(ServeAsync);
+        BaseUrl = $"http://127.0.0.1:{_listener.Port}";
     }
 
     public string BaseUrl { get; }
@@ -37,36 +30,11 @@ public sealed class RawHttpServer : IAsyncDisposable
     public static Task WriteAsync(Stream connection, string text, CancellationToken token)
         => connection.WriteAsync(Encoding.ASCII.GetBytes(text), token).AsTask();
 
-    private async Task AcceptAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            Socket client;
-            try
-            {
-                client = await _listener.AcceptAsync(_stop.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                return;
-            }
-            lock (_connections) _connections.Add(ServeAsync(client));
-        }
-    }
-
-    private async Task ServeAsync(Socket client)
+    private async Task ServeAsync(Socket client, CancellationToken token)
     {
         using var stream = new NetworkStream(client, ownsSocket: true);
-        using var registration = _stop.Token.Register(() => client.Dispose());
-        try
-        {
-            string path = await ReadRequestPathAsync(stream, _stop.Token);
-            await _handler(path, stream, _stop.Token);
-        }
-        catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException or SocketException)
-        {
-            // The client went away or the server is stopping: the connection just ends.
-        }
+        string path = await ReadRequestPathAsync(stream, token);
+        await _handler(path, stream, token);
     }
 
     private static async Task<string> ReadRequestPathAsync(NetworkStream stream, CancellationToken token)
@@ -82,14 +50,5 @@ public sealed class RawHttpServer : IAsyncDisposable
         return requestLine.Split(' ')[1];
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _stop.Cancel();
-        _listener.Dispose();
-        await _acceptLoop;
-        Task[] connections;
-        lock (_connections) connections = _connections.ToArray();
-        await Task.WhenAll(connections);
-        _stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => _listener.DisposeAsync();
 }

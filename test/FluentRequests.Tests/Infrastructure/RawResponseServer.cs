@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
@@ -11,19 +10,16 @@ namespace FluentRequests.Tests.Infrastructure;
 /// </summary>
 public sealed class RawResponseServer : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly Func<string, string> _respond;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _accepting;
+    private readonly LoopbackListener _listener;
 
     /// <param name="respond">Given the request head (request line and headers), the response head to send, without the
     /// final blank line; it is sent as Latin-1 with an empty body.</param>
     public RawResponseServer(Func<string, string> respond)
     {
         _respond = respond;
-        _listener.Start();
-        BaseUrl = $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
-        _accepting = AcceptAsync();
+        _listener = new LoopbackListener(ServeAsync);
+        BaseUrl = $"http://127.0.0.1:{_listener.Port}";
     }
 
     public string BaseUrl { get; }
@@ -31,51 +27,25 @@ public sealed class RawResponseServer : IAsyncDisposable
     /// <summary>The request heads received, oldest first.</summary>
     public ConcurrentQueue<string> RequestHeads { get; } = new();
 
-    private async Task AcceptAsync()
+    private async Task ServeAsync(Socket socket, CancellationToken token)
     {
-        while (!_stop.IsCancellationRequested)
+        var received = new List<byte>();
+        var buffer = new byte[4096];
+        while (!EndsHead(received))
         {
-            Socket socket;
-            try
-            {
-                socket = await _listener.AcceptSocketAsync(_stop.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-            _ = ServeAsync(socket);
+            int n = await socket.ReceiveAsync(buffer, SocketFlags.None, token);
+            if (n == 0) return;
+            received.AddRange(buffer.AsSpan(0, n));
         }
-    }
-
-    private async Task ServeAsync(Socket socket)
-    {
-        using (socket)
-        {
-            var received = new List<byte>();
-            var buffer = new byte[4096];
-            while (!EndsHead(received))
-            {
-                int n = await socket.ReceiveAsync(buffer, SocketFlags.None, _stop.Token);
-                if (n == 0) return;
-                received.AddRange(buffer.AsSpan(0, n));
-            }
-            string head = Encoding.Latin1.GetString(received.ToArray());
-            RequestHeads.Enqueue(head);
-            string response = _respond(head).TrimEnd('\r', '\n') + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
-            await socket.SendAsync(Encoding.Latin1.GetBytes(response), SocketFlags.None, _stop.Token);
-            socket.Shutdown(SocketShutdown.Both);
-        }
+        string head = Encoding.Latin1.GetString(received.ToArray());
+        RequestHeads.Enqueue(head);
+        string response = _respond(head).TrimEnd('\r', '\n') + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+        await socket.SendAsync(Encoding.Latin1.GetBytes(response), SocketFlags.None, token);
+        socket.Shutdown(SocketShutdown.Both);
     }
 
     private static bool EndsHead(List<byte> bytes)
         => bytes.Count >= 4 && bytes[^4] == '\r' && bytes[^3] == '\n' && bytes[^2] == '\r' && bytes[^1] == '\n';
 
-    public async ValueTask DisposeAsync()
-    {
-        _stop.Cancel();
-        _listener.Stop();
-        await _accepting;
-        _stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => _listener.DisposeAsync();
 }

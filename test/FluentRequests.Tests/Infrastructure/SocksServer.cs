@@ -22,22 +22,18 @@ public sealed record SocksRequest(int Version, string AddressKind, string Host, 
 /// </summary>
 public sealed class SocksServer : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<string, DnsEndPoint> _routes = new(StringComparer.OrdinalIgnoreCase);
     private readonly (string User, string Password)? _credentials;
-    private readonly Task _accepting;
+    private readonly LoopbackListener _listener;
 
     /// <param name="credentials">When set, SOCKS5 clients must send this user and password.</param>
     public SocksServer((string User, string Password)? credentials = null)
     {
         _credentials = credentials;
-        _listener.Start();
-        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        _accepting = AcceptAsync();
+        _listener = new LoopbackListener(ServeAsync);
     }
 
-    public int Port { get; }
+    public int Port => _listener.Port;
 
     /// <summary>The proxy URL for <paramref name="scheme"/> (<c>socks5</c>, <c>socks5h</c>, <c>socks4</c>, <c>socks4a</c>).</summary>
     public string Url(string scheme, string? userInfo = null) => $"{scheme}://{(userInfo is null ? "" : userInfo + "@")}127.0.0.1:{Port}";
@@ -52,64 +48,38 @@ public sealed class SocksServer : IAsyncDisposable
         return this;
     }
 
-    private async Task AcceptAsync()
+    private async Task ServeAsync(Socket socket, CancellationToken token)
     {
-        while (!_stop.IsCancellationRequested)
-        {
-            Socket socket;
-            try
-            {
-                socket = await _listener.AcceptSocketAsync(_stop.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-            _ = ServeAsync(socket);
-        }
-    }
-
-    private async Task ServeAsync(Socket socket)
-    {
-        using var _ = socket;
         var client = new ProxyConnection(socket);
-        var token = _stop.Token;
+        var version = await client.ReadExactlyAsync(1, token);
+        var request = version?[0] switch
+        {
+            4 => await Socks4Async(client, token),
+            5 => await Socks5Async(client, token),
+            _ => null,
+        };
+        if (request is null) return;
+        Seen.Enqueue(request);
+        EndPoint destination = request.AddressKind == "domain" && _routes.TryGetValue(request.Host, out var routed)
+            ? routed
+            : new DnsEndPoint(request.Host, request.Port);
+        using var origin = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        bool connected = true;
         try
         {
-            var version = await client.ReadExactlyAsync(1, token);
-            var request = version?[0] switch
-            {
-                4 => await Socks4Async(client, token),
-                5 => await Socks5Async(client, token),
-                _ => null,
-            };
-            if (request is null) return;
-            Seen.Enqueue(request);
-            EndPoint destination = request.AddressKind == "domain" && _routes.TryGetValue(request.Host, out var routed)
-                ? routed
-                : new DnsEndPoint(request.Host, request.Port);
-            using var origin = new Socket(SocketType.Stream, ProtocolType.Tcp);
-            bool connected = true;
-            try
-            {
-                await origin.ConnectAsync(destination, token);
-            }
-            catch (SocketException)
-            {
-                connected = false;
-            }
-            await client.SendAsync(request.Version == 5
-                ? new byte[] { 5, (byte)(connected ? 0 : 5), 0, 1, 0, 0, 0, 0, 0, 0 }
-                : new byte[] { 0, (byte)(connected ? 0x5A : 0x5B), 0, 0, 0, 0, 0, 0 }, token);
-            if (!connected) return;
-            var down = new ProxyConnection(origin).PumpToAsync(socket, token);
-            var up = client.PumpToAsync(origin, token);
-            await Task.WhenAll(down, up);
+            await origin.ConnectAsync(destination, token);
         }
-        catch (Exception e) when (e is SocketException or IOException or OperationCanceledException or ObjectDisposedException)
+        catch (SocketException)
         {
-            // The client or the destination went away.
+            connected = false;
         }
+        await client.SendAsync(request.Version == 5
+            ? new byte[] { 5, (byte)(connected ? 0 : 5), 0, 1, 0, 0, 0, 0, 0, 0 }
+            : new byte[] { 0, (byte)(connected ? 0x5A : 0x5B), 0, 0, 0, 0, 0, 0 }, token);
+        if (!connected) return;
+        var down = new ProxyConnection(origin).PumpToAsync(socket, token);
+        var up = client.PumpToAsync(origin, token);
+        await Task.WhenAll(down, up);
     }
 
     private static async Task<SocksRequest?> Socks4Async(ProxyConnection client, CancellationToken token)
@@ -175,11 +145,5 @@ public sealed class SocksServer : IAsyncDisposable
         return new SocksRequest(5, kind, host, BinaryPrimitives.ReadUInt16BigEndian(portBytes), user, password);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _stop.Cancel();
-        _listener.Stop();
-        await _accepting;
-        _stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => _listener.DisposeAsync();
 }

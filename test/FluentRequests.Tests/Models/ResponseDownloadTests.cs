@@ -46,10 +46,13 @@ public class ResponseDownloadTests
     }
 
     private static Task<Response> Streamed(string url, bool async, CancellationToken token = default)
-        => Send.Either(async, () => Requests.Get(url, stream: true, cancellationToken: token), () => Requests.GetAsync(url, stream: true, cancellationToken: token));
+        => Send.Either(async,
+            () => Requests.Get(url, stream: true, cancellationToken: token),
+            () => Requests.GetAsync(url, stream: true, cancellationToken: token));
 
     [Test]
-    public async Task SaveToWritesTheDecodedBodyAndReportsProgress([Values("/plain", "/gzip", "/chunked")] string path, [Values] bool async, [Values] bool stream)
+    public async Task SaveToWritesTheDecodedBodyAndReportsProgress(
+        [Values("/plain", "/gzip", "/chunked")] string path, [Values] bool async, [Values] bool stream)
     {
         using var folder = new TempFolder();
         string target = folder.Target;

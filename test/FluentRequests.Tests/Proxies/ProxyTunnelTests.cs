@@ -18,10 +18,12 @@ public class ProxyTunnelTests
     {
         RequestDelegate answer = async context =>
         {
-            _originProxyAuthorization.Enqueue(context.Request.Headers.ProxyAuthorization.Count > 0 ? context.Request.Headers.ProxyAuthorization.ToString() : null);
+            var proxyAuthorization = context.Request.Headers.ProxyAuthorization;
+            _originProxyAuthorization.Enqueue(proxyAuthorization.Count > 0 ? proxyAuthorization.ToString() : null);
             await context.Response.WriteAsync("tunnelled " + context.Request.Path);
         };
-        _https = await KestrelServer.StartAsync(answer, options => options.ConfigureHttpsDefaults(https => https.ServerCertificate = TestCertificates.Server), https: true);
+        _https = await KestrelServer.StartAsync(
+            answer, options => options.ConfigureHttpsDefaults(https => https.ServerCertificate = TestCertificates.Server), https: true);
         _http = await KestrelServer.StartAsync(answer);
     }
 

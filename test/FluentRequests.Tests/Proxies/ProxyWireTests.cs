@@ -39,7 +39,9 @@ public class ProxyWireTests : WireMockTest
         var proxies = new Dictionary<string, string> { ["all"] = proxy.Url };
         using var session = new Session();
 
-        await Send.Either(async, () => Requests.Get("http://origin.test/one", proxies: proxies), () => Requests.GetAsync("http://origin.test/one", proxies: proxies));
+        await Send.Either(async,
+            () => Requests.Get("http://origin.test/one", proxies: proxies),
+            () => Requests.GetAsync("http://origin.test/one", proxies: proxies));
         await Send.Either(async, () => session.Url("http://origin.test/two").WithProxies(proxies).Get(),
             () => session.Url("http://origin.test/two").WithProxies(proxies).GetAsync());
 
@@ -52,7 +54,9 @@ public class ProxyWireTests : WireMockTest
         await using var proxy = new ForwardProxy(credentials: "px:p w").Route("origin.test", BaseUrl);
         var proxies = new Dictionary<string, string> { ["http"] = proxy.UrlWith("px:p%20w") };
 
-        var response = await Send.Either(async, () => Requests.Get("http://origin.test/", proxies: proxies), () => Requests.GetAsync("http://origin.test/", proxies: proxies));
+        var response = await Send.Either(async,
+            () => Requests.Get("http://origin.test/", proxies: proxies),
+            () => Requests.GetAsync("http://origin.test/", proxies: proxies));
 
         Assert.That(response.StatusCode, Is.EqualTo(200));
         Assert.That(proxy.Seen.Select(s => s.ProxyAuthorization), Is.EqualTo(new[] { Credentials }), "one request: no 407 round trip");
@@ -65,7 +69,9 @@ public class ProxyWireTests : WireMockTest
         await using var proxy = new ForwardProxy(credentials: "px:pw").Route("origin.test", BaseUrl);
         var proxies = new Dictionary<string, string> { ["http"] = proxy.Url };
 
-        var response = await Send.Either(async, () => Requests.Get("http://origin.test/", proxies: proxies), () => Requests.GetAsync("http://origin.test/", proxies: proxies));
+        var response = await Send.Either(async,
+            () => Requests.Get("http://origin.test/", proxies: proxies),
+            () => Requests.GetAsync("http://origin.test/", proxies: proxies));
 
         Assert.That(response.StatusCode, Is.EqualTo(407), "as Requests: a plain-http 407 is a response, not an error");
     }

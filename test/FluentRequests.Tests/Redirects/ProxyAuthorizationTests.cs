@@ -32,7 +32,9 @@ public class ProxyAuthorizationTests : WireMockTest
     private static string WithCredentials(string proxyUrl) => proxyUrl.Replace("http://", "http://px:pw@");
 
     private void Landing()
-        => Server.Given(WmRequest.Create().WithPath("/landing").UsingAnyMethod()).AtPriority(1).RespondWith(WmResponse.Create().WithStatusCode(200).WithBody("direct"));
+        => Server.Given(WmRequest.Create().WithPath("/landing").UsingAnyMethod())
+            .AtPriority(1)
+            .RespondWith(WmResponse.Create().WithStatusCode(200).WithBody("direct"));
 
     [Test]
     public async Task ProxyUrlCredentialsAreSentToAPlainHttpProxy([Values] bool async)

@@ -23,7 +23,7 @@ public static class BodyReader
             case BodyRead.CopyTo:
                 return (int)response.CopyTo(Stream.Null);
             case BodyRead.SaveTo:
-                return SaveToTemporaryFile(path => (int)response.SaveTo(path));
+                using (var target = new SaveTarget()) return target.Saved(response.SaveTo(target.File));
             default:
                 using (var copy = new MemoryStream())
                 {
@@ -53,55 +53,13 @@ public static class BodyReader
             case BodyRead.CopyTo:
                 return (int)await response.CopyToAsync(Stream.Null);
             case BodyRead.SaveTo:
-                return await SaveToTemporaryFileAsync(async path => (int)await response.SaveToAsync(path));
+                using (var target = new SaveTarget()) return target.Saved(await response.SaveToAsync(target.File));
             default:
                 using (var copy = new MemoryStream())
                 {
                     await response.Raw.CopyToAsync(copy);
                     return (int)copy.Length;
                 }
-        }
-    }
-
-    private static int SaveToTemporaryFile(Func<string, int> save)
-    {
-        string directory = Directory.CreateTempSubdirectory("fluentrequests-").FullName;
-        try
-        {
-            int saved = save(Path.Combine(directory, "body.bin"));
-            Assert.That(Directory.GetFiles(directory).Select(Path.GetFileName), Is.EqualTo(new[] { "body.bin" }), "the file, and no temporary file");
-            Assert.That(new FileInfo(Path.Combine(directory, "body.bin")).Length, Is.EqualTo(saved));
-            return saved;
-        }
-        catch (Exception e) when (e is not AssertionException)
-        {
-            Assert.That(Directory.GetFiles(directory), Is.Empty, $"a failed save ({e.GetType().Name}) leaves neither the file nor a temporary file");
-            throw;
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-    }
-
-    private static async Task<int> SaveToTemporaryFileAsync(Func<string, Task<int>> save)
-    {
-        string directory = Directory.CreateTempSubdirectory("fluentrequests-").FullName;
-        try
-        {
-            int saved = await save(Path.Combine(directory, "body.bin"));
-            Assert.That(Directory.GetFiles(directory).Select(Path.GetFileName), Is.EqualTo(new[] { "body.bin" }), "the file, and no temporary file");
-            Assert.That(new FileInfo(Path.Combine(directory, "body.bin")).Length, Is.EqualTo(saved));
-            return saved;
-        }
-        catch (Exception e) when (e is not AssertionException)
-        {
-            Assert.That(Directory.GetFiles(directory), Is.Empty, $"a failed save ({e.GetType().Name}) leaves neither the file nor a temporary file");
-            throw;
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
         }
     }
 }

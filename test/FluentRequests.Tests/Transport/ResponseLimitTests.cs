@@ -25,7 +25,8 @@ public class ResponseLimitTests
         {
             case "/bomb":
                 // n MiB decoded from about n KB sent: n = 10240 is 10 GB from 10 MB, generated as it is sent.
-                await RawHttpServer.WriteAsync(connection, $"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: {(long)ZerosMember.Length * n}\r\n\r\n", token);
+                await RawHttpServer.WriteAsync(connection,
+                    $"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: {(long)ZerosMember.Length * n}\r\n\r\n", token);
                 for (int i = 0; i < n; i++) await connection.WriteAsync(ZerosMember, token);
                 return;
             case "/declared":
@@ -54,7 +55,8 @@ public class ResponseLimitTests
     public async Task Stop() => await _server.DisposeAsync();
 
     [Test]
-    public async Task GzipBombIsRefusedBeforeMemoryGrows([Values(BodyRead.Buffered, BodyRead.Content, BodyRead.CopyTo, BodyRead.SaveTo)] BodyRead read, [Values] bool async)
+    public async Task GzipBombIsRefusedBeforeMemoryGrows(
+        [Values(BodyRead.Buffered, BodyRead.Content, BodyRead.CopyTo, BodyRead.SaveTo)] BodyRead read, [Values] bool async)
     {
         string url = _server.Url("/bomb?10240");
         // No buffered limit: the ratio alone must stop it.
@@ -134,7 +136,8 @@ public class ResponseLimitTests
     }
 
     [Test]
-    public async Task StreamedReadsAreNotBoundByTheBufferedLimit([Values(BodyRead.IterChunks, BodyRead.CopyTo, BodyRead.SaveTo)] BodyRead read, [Values] bool async)
+    public async Task StreamedReadsAreNotBoundByTheBufferedLimit(
+        [Values(BodyRead.IterChunks, BodyRead.CopyTo, BodyRead.SaveTo)] BodyRead read, [Values] bool async)
     {
         var session = new Session { MaxResponseBytes = 1000 };
 

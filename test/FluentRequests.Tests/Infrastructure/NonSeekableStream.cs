@@ -1,4 +1,4 @@
-namespace FluentRequests.Tests.Content;
+namespace FluentRequests.Tests.Infrastructure;
 
 /// <summary>A stream that cannot seek, so its length is unknown and it cannot be rewound.</summary>
 internal sealed class NonSeekableStream(Stream inner) : Stream

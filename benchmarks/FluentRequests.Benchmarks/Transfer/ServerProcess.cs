@@ -58,6 +58,13 @@ public sealed class ServerProcess : IDisposable
         }
     }
 
+    /// <summary>The server process's CPU time (user + kernel) so far.</summary>
+    public TimeSpan TotalProcessorTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     /// <summary>The server process's peak resident set (VmHWM, bytes), or -1 if unreadable.</summary>
     public long PeakResidentBytes() => ProcMemory.ReadStatusKilobytes($"/proc/{_process.Id}/status", "VmHWM:") * 1024;
 

@@ -48,7 +48,8 @@ public static class AllocationProfile
             await Send(requests).ConfigureAwait(false);
             var samples = listener.Stop();
             double perRequest = (double)(GC.GetTotalAllocatedBytes(precise: true) - before) / requests;
-            Console.WriteLine($"### {c.Scenario} — {c.Name}: {perRequest:F0} B/request ({(server.InProcess ? "process-wide" : "client only")}, {requests} sequential requests)");
+            string scope = server.InProcess ? "process-wide" : "client only";
+            Console.WriteLine($"### {c.Scenario} — {c.Name}: {perRequest:F0} B/request ({scope}, {requests} sequential requests)");
             Console.WriteLine();
             Console.WriteLine("| Type (sampled) | ≈ B/request | share |");
             Console.WriteLine("|---|---:|---:|");

@@ -26,7 +26,8 @@ public static class CompareHarness
             .ToList();
         Console.WriteLine($"Server {server.BaseUri} in {server.Description}; {options.Seconds.ToString(CultureInfo.InvariantCulture)} s per client after " +
                           $"{options.WarmupSeconds.ToString(CultureInfo.InvariantCulture)} s warm-up, " +
-                          $"concurrency {options.Concurrency}, {options.Rounds} round(s); {Environment.ProcessorCount} logical cores, {RuntimeInformation.FrameworkDescription}, " +
+                          $"concurrency {options.Concurrency}, {options.Rounds} round(s); {Environment.ProcessorCount} logical cores, " +
+                          $"{RuntimeInformation.FrameworkDescription}, " +
                           $"{RuntimeInformation.OSDescription}; GC server={System.Runtime.GCSettings.IsServerGC}.");
 
         var results = cases.ToDictionary(c => c, _ => new List<Measurement>());
@@ -37,7 +38,8 @@ public static class CompareHarness
                 if (options.WarmupSeconds > 0) await MeasureAsync(c, options.WarmupSeconds, options.Concurrency, server).ConfigureAwait(false);
                 var m = await MeasureAsync(c, options.Seconds, options.Concurrency, server).ConfigureAwait(false);
                 results[c].Add(m);
-                Console.Error.WriteLine($"  round {round} {c.Scenario,-10} {c.Name,-52} {m.RequestsPerSecond,10:F0} req/s {m.ClientCpuMicroseconds,7:F1} µs/req " +
+                Console.Error.WriteLine($"  round {round} {c.Scenario,-10} {c.Name,-52} {m.RequestsPerSecond,10:F0} req/s " +
+                                        $"{m.ClientCpuMicroseconds,7:F1} µs/req " +
                                         $"{m.BytesPerRequest,8:F0} B/req" +
                                         (m.Errors > 0 ? $"  {m.Errors} errors, first: {m.FirstError?.GetType().Name}: {m.FirstError?.Message}" : ""));
             }

@@ -24,12 +24,14 @@ public static class CompareTable
         Console.WriteLine();
         if (inProcess)
         {
-            Console.WriteLine("| Client | req/s | vs raw | CPU µs/req (process) | CPU vs raw | B/req (process) | B/req (− floor) | B vs raw | p50 ms | p99 ms | GC 0/1/2 | errors |");
+            Console.WriteLine("| Client | req/s | vs raw | CPU µs/req (process) | CPU vs raw | B/req (process) | B/req (− floor) | B vs raw | " +
+                              "p50 ms | p99 ms | GC 0/1/2 | errors |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         }
         else
         {
-            Console.WriteLine("| Client | req/s | vs raw | client CPU µs/req | CPU vs raw | server CPU µs/req | client B/req | B vs raw | p50 ms | p99 ms | GC 0/1/2 | errors |");
+            Console.WriteLine("| Client | req/s | vs raw | client CPU µs/req | CPU vs raw | server CPU µs/req | client B/req | B vs raw | " +
+                              "p50 ms | p99 ms | GC 0/1/2 | errors |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         }
         foreach (var (c, m) in rows)
@@ -44,7 +46,8 @@ public static class CompareTable
                 rawBytes = floor is null || raw is null ? null : raw.BytesPerRequest - floor.BytesPerRequest;
             }
             string middle = inProcess
-                ? string.Create(CultureInfo.InvariantCulture, $"{m.BytesPerRequest:N0} | {(bytes is null ? "" : bytes.Value.ToString("N0", CultureInfo.InvariantCulture))}")
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"{m.BytesPerRequest:N0} | {(bytes is null ? "" : bytes.Value.ToString("N0", CultureInfo.InvariantCulture))}")
                 : string.Create(CultureInfo.InvariantCulture, $"{m.ServerCpuMicroseconds:F1} | {m.BytesPerRequest:N0}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {c.Name} | {m.RequestsPerSecond:N0} | {Ratio(m.RequestsPerSecond, raw?.RequestsPerSecond)} | {m.ClientCpuMicroseconds:F1} | " +

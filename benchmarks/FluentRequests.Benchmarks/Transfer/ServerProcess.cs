@@ -4,7 +4,8 @@ using System.Reflection;
 namespace FluentRequests.Benchmarks;
 
 /// <summary>
-/// The <see cref="TransferServer"/> in a child process: this benchmark's own binary re-run with <c>serve</c>. Disposing
+/// The <see cref="TransferServer"/> (transfer, compare and allocs endpoints) in a child process: this benchmark's own
+/// binary re-run with <c>serve</c>. Disposing
 /// closes the child's stdin (it stops on its own) and kills it if it has not exited within 5 s.
 /// </summary>
 public sealed class ServerProcess : IDisposable

@@ -13,7 +13,9 @@ using Microsoft.Extensions.Logging;
 namespace FluentRequests.Benchmarks;
 
 /// <summary>
-/// The in-process Kestrel server every benchmark talks to, on 127.0.0.1 and a free port (loopback only).
+/// The Kestrel server the BenchmarkDotNet suites (and <c>compare --in-process</c>) talk to, on 127.0.0.1 and a free
+/// port (loopback only). <c>compare</c> and <c>allocs</c> serve the same endpoints from a child process instead
+/// (<see cref="TransferServer"/> hands them to <see cref="HandleAsync"/>).
 /// GET /json answers a fixed ~100-byte JSON object; POST /echo parses the JSON body and answers a small JSON.
 /// Plain middleware (no routing, no logging) so that the server's own cost per request stays small and equal
 /// for every client.
@@ -61,7 +63,8 @@ public sealed class BenchServer : IAsyncDisposable
     /// <summary>Starts the server from synchronous code (BenchmarkDotNet's [GlobalSetup]).</summary>
     public static BenchServer Start() => StartAsync().GetAwaiter().GetResult();
 
-    private static async Task HandleAsync(HttpContext context)
+    /// <summary>Answers GET /json and POST /echo, 404 otherwise.</summary>
+    public static async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
         var response = context.Response;

@@ -4,8 +4,9 @@ namespace FluentRequests.Benchmarks;
 
 /// <summary>
 /// Entry point. <c>bdn [BenchmarkDotNet args]</c> runs the BenchmarkDotNet suites; <c>compare [--seconds N]
-/// [--concurrency C] [--warmup S] [--rounds R] [--only name,...]</c> runs the side-by-side throughput harness;
-/// <c>allocs [--requests N] [--only key,...]</c> prints sampled allocations by type per client;
+/// [--concurrency C] [--warmup S] [--rounds R] [--only name,...] [--in-process]</c> runs the side-by-side throughput harness;
+/// <c>allocs [--requests N] [--only key,...] [--in-process]</c> prints sampled allocations by type per client (both against
+/// a server in a child process unless <c>--in-process</c>);
 /// <c>transfer [--size-mb N] [--rounds R] [--warmup-mb W] [--only key,...] [--scenarios name,...]</c> streams large
 /// downloads and multipart uploads against a server in a child process (<c>serve</c>).
 /// </summary>
@@ -58,10 +59,10 @@ public static class Program
                 Console.WriteLine("""
                     usage:
                       FluentRequests.Benchmarks bdn [BenchmarkDotNet args, e.g. --filter *Get*]
-                      FluentRequests.Benchmarks compare [--seconds 5] [--concurrency 32] [--warmup 1] [--rounds 1] [--only raw,session,...]
-                      FluentRequests.Benchmarks allocs [--requests 20000] [--only floor,raw,session,...]
+                      FluentRequests.Benchmarks compare [--seconds 5] [--concurrency 32] [--warmup 1] [--rounds 1] [--only raw,session,...] [--in-process]
+                      FluentRequests.Benchmarks allocs [--requests 20000] [--only floor,raw,session,...] [--in-process]
                       FluentRequests.Benchmarks transfer [--size-mb 1024] [--rounds 3] [--warmup-mb 16] [--only session,...] [--scenarios download,upload]
-                      FluentRequests.Benchmarks serve    (the transfer server; started by transfer as a child process)
+                      FluentRequests.Benchmarks serve    (the transfer, compare and allocs server; started by them as a child process)
                     """);
                 return mode is "" or "-h" or "--help" ? 0 : 2;
         }

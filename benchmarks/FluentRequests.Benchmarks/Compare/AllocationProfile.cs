@@ -5,9 +5,10 @@ using System.Globalization;
 namespace FluentRequests.Benchmarks;
 
 /// <summary>
-/// <c>allocs [--requests N] [--only key,...]</c>: sends N sequential requests per client and prints which types
-/// the allocations go to, from the runtime's GCAllocationTick events (one sample per ~100 KB allocated, so the
-/// per-type figures are estimates; the server's allocations are included and show in the floor row).
+/// <c>allocs [--requests N] [--only key,...] [--in-process]</c>: sends N sequential requests per client and prints which
+/// types the allocations go to, from the runtime's GCAllocationTick events (one sample per ~100 KB allocated, so the
+/// per-type figures are estimates). The server runs in a child process, so the figures are the client's alone; with
+/// <c>--in-process</c> the server's allocations are included and show in the floor row.
 /// </summary>
 public static class AllocationProfile
 {
@@ -16,15 +17,17 @@ public static class AllocationProfile
     {
         int requests = 20_000;
         var only = new List<string>();
+        bool inProcess = false;
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] == "--requests" && i + 1 < args.Length) requests = Math.Clamp(int.Parse(args[++i], CultureInfo.InvariantCulture), 100, 1_000_000);
+            else if (args[i] == "--in-process") inProcess = true;
             else if (args[i] == "--only" && i + 1 < args.Length) only.AddRange(args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries));
-            else throw new ArgumentException($"Unknown argument '{args[i]}'. Accepted: --requests N, --only key,...");
+            else throw new ArgumentException($"Unknown argument '{args[i]}'. Accepted: --requests N, --only key,..., --in-process");
         }
-        await using var server = await BenchServer.StartAsync().ConfigureAwait(false);
-        PrintPieces(server.JsonUrl);
-        using var clients = new ClientSet(server);
+        await using var server = await ComparedServer.StartAsync(inProcess).ConfigureAwait(false);
+        PrintPieces(new Uri(server.BaseUri, "json").ToString());
+        using var clients = new ClientSet(server.BaseUri);
         using var listener = new AllocationListener();
         foreach (var c in clients.Cases().Where(c => only.Count == 0 || only.Any(o => c.Key.Equals(o, StringComparison.OrdinalIgnoreCase))))
         {
@@ -45,7 +48,8 @@ public static class AllocationProfile
             await Send(requests).ConfigureAwait(false);
             var samples = listener.Stop();
             double perRequest = (double)(GC.GetTotalAllocatedBytes(precise: true) - before) / requests;
-            Console.WriteLine($"### {c.Scenario} — {c.Name}: {perRequest:F0} B/request (process-wide, {requests} sequential requests)");
+            string scope = server.InProcess ? "process-wide" : "client only";
+            Console.WriteLine($"### {c.Scenario} — {c.Name}: {perRequest:F0} B/request ({scope}, {requests} sequential requests)");
             Console.WriteLine();
             Console.WriteLine("| Type (sampled) | ≈ B/request | share |");
             Console.WriteLine("|---|---:|---:|");

@@ -26,7 +26,7 @@ public sealed class ClientSet : IDisposable
     /// <summary>The POST scenario's name.</summary>
     public const string Post = "POST /echo";
 
-    private readonly BenchServer _server;
+    private readonly Uri _baseUri;
     private readonly HttpClient _http = new();
     private readonly HttpClient _httpLikeOurs = CreateHttpClientLikeOurs();
     private readonly Session _session = new();
@@ -34,22 +34,22 @@ public sealed class ClientSet : IDisposable
     private readonly RestClient _rest;
     private readonly ConcurrentDictionary<(string, int), RawSocketConnection> _sockets = new();
 
-    /// <summary>Creates the clients against <paramref name="server"/>.</summary>
-    public ClientSet(BenchServer server)
+    /// <summary>Creates the clients against the server at <paramref name="baseUri"/> (serving GET /json and POST /echo).</summary>
+    public ClientSet(Uri baseUri)
     {
-        _server = server;
-        _flurl = new FlurlClient(server.BaseUri.ToString());
-        _rest = new RestClient(new RestClientOptions(server.BaseUri));
+        _baseUri = baseUri;
+        _flurl = new FlurlClient(baseUri.ToString());
+        _rest = new RestClient(new RestClientOptions(baseUri));
     }
 
     /// <summary>All cases, GET first then POST; the first of each scenario is the floor, the second the baseline.</summary>
     public IReadOnlyList<ClientCase> Cases()
     {
-        string get = _server.JsonUrl, post = _server.EchoUrl;
+        string get = new Uri(_baseUri, "json").ToString(), post = new Uri(_baseUri, "echo").ToString();
         byte[] payloadJson = JsonSerializer.SerializeToUtf8Bytes(Payload.Instance, Session.DefaultJsonOptions);
         return
         [
-            new("floor", "raw socket (server floor)", Get, Async: i => Socket("get", i, () => RawSocketConnection.ForGet(_server.BaseUri))),
+            new("floor", "raw socket (floor)", Get, Async: i => Socket("get", i, () => RawSocketConnection.ForGet(_baseUri))),
             new("raw", "HttpClient (raw, shared)", Get, Async: _ => async () =>
             {
                 using var r = await _http.GetAsync(get).ConfigureAwait(false);
@@ -105,7 +105,7 @@ public sealed class ClientSet : IDisposable
                 Check((int)r.StatusCode, r.RawBytes?.Length ?? 0);
             }),
 
-            new("floor", "raw socket (server floor)", Post, Async: i => Socket("post", i, () => RawSocketConnection.ForPost(_server.BaseUri, payloadJson))),
+            new("floor", "raw socket (floor)", Post, Async: i => Socket("post", i, () => RawSocketConnection.ForPost(_baseUri, payloadJson))),
             new("raw", "HttpClient PostAsJsonAsync (raw, shared)", Post, Async: _ => async () =>
             {
                 using var r = await _http.PostAsJsonAsync(post, Payload.Instance).ConfigureAwait(false);

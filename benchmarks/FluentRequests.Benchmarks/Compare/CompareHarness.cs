@@ -5,10 +5,12 @@ using System.Runtime.InteropServices;
 namespace FluentRequests.Benchmarks;
 
 /// <summary>
-/// Side-by-side throughput: for every client, <see cref="CompareOptions.Concurrency"/> loops send to the
-/// in-process server for a fixed time after a warm-up, then requests/s, allocated bytes per request
-/// (process-wide <see cref="GC.GetTotalAllocatedBytes"/> delta, so the server's share is included: see the
-/// floor row) and latency percentiles are printed as markdown.
+/// Side-by-side throughput: for every client, <see cref="CompareOptions.Concurrency"/> loops send to the server
+/// (by default in a child process, see <see cref="ComparedServer"/>) for a fixed time after a warm-up, then requests/s,
+/// client CPU µs per request (this process's <see cref="Process.TotalProcessorTime"/> delta), allocated bytes per request
+/// (<see cref="GC.GetTotalAllocatedBytes"/> delta) and latency percentiles are printed as markdown. With the server in a
+/// child process CPU and bytes are the client's alone and the floor row (a raw socket writing canned requests) is the
+/// lower bound a client can reach; with <c>--in-process</c> they include the server's share, which the floor row shows.
 /// </summary>
 public static class CompareHarness
 {
@@ -17,15 +19,15 @@ public static class CompareHarness
     /// <summary>Runs every selected client for every round and prints the tables.</summary>
     public static async Task<int> RunAsync(CompareOptions options)
     {
-        await using var server = await BenchServer.StartAsync().ConfigureAwait(false);
-        using var clients = new ClientSet(server);
+        await using var server = await ComparedServer.StartAsync(options.InProcess).ConfigureAwait(false);
+        using var clients = new ClientSet(server.BaseUri);
         var cases = clients.Cases()
             .Where(c => options.Only.Count == 0 || c.Key is "floor" or "raw" || options.Only.Any(o => c.Key.Contains(o, StringComparison.OrdinalIgnoreCase)))
             .ToList();
-        Console.WriteLine($"Server {server.BaseUri}; {options.Seconds.ToString(CultureInfo.InvariantCulture)} s per client " +
-                          $"after {options.WarmupSeconds.ToString(CultureInfo.InvariantCulture)} s warm-up, " +
-                          $"concurrency {options.Concurrency}, {options.Rounds} round(s); " +
-                          $"{Environment.ProcessorCount} logical cores, {RuntimeInformation.FrameworkDescription}, " +
+        Console.WriteLine($"Server {server.BaseUri} in {server.Description}; {options.Seconds.ToString(CultureInfo.InvariantCulture)} s per client after " +
+                          $"{options.WarmupSeconds.ToString(CultureInfo.InvariantCulture)} s warm-up, " +
+                          $"concurrency {options.Concurrency}, {options.Rounds} round(s); {Environment.ProcessorCount} logical cores, " +
+                          $"{RuntimeInformation.FrameworkDescription}, " +
                           $"{RuntimeInformation.OSDescription}; GC server={System.Runtime.GCSettings.IsServerGC}.");
 
         var results = cases.ToDictionary(c => c, _ => new List<Measurement>());
@@ -33,10 +35,12 @@ public static class CompareHarness
         {
             foreach (var c in cases)
             {
-                if (options.WarmupSeconds > 0) await MeasureAsync(c, options.WarmupSeconds, options.Concurrency).ConfigureAwait(false);
-                var m = await MeasureAsync(c, options.Seconds, options.Concurrency).ConfigureAwait(false);
+                if (options.WarmupSeconds > 0) await MeasureAsync(c, options.WarmupSeconds, options.Concurrency, server).ConfigureAwait(false);
+                var m = await MeasureAsync(c, options.Seconds, options.Concurrency, server).ConfigureAwait(false);
                 results[c].Add(m);
-                Console.Error.WriteLine($"  round {round} {c.Scenario,-10} {c.Name,-52} {m.RequestsPerSecond,10:F0} req/s {m.BytesPerRequest,8:F0} B/req" +
+                Console.Error.WriteLine($"  round {round} {c.Scenario,-10} {c.Name,-52} {m.RequestsPerSecond,10:F0} req/s " +
+                                        $"{m.ClientCpuMicroseconds,7:F1} µs/req " +
+                                        $"{m.BytesPerRequest,8:F0} B/req" +
                                         (m.Errors > 0 ? $"  {m.Errors} errors, first: {m.FirstError?.GetType().Name}: {m.FirstError?.Message}" : ""));
             }
         }
@@ -44,43 +48,30 @@ public static class CompareHarness
         Console.WriteLine();
         foreach (var scenario in cases.Select(c => c.Scenario).Distinct())
         {
-            var rows = cases.Where(c => c.Scenario == scenario)
-                .Select(c => (Case: c, M: results[c].OrderBy(m => m.RequestsPerSecond).ElementAt(results[c].Count / 2)))
-                .ToList();
-            PrintTable(scenario, rows, options);
+            var rows = cases.Where(c => c.Scenario == scenario).Select(c => (Case: c, M: Median(results[c]))).ToList();
+            CompareTable.Print(scenario, rows, options, server.InProcess);
         }
         return results.Values.SelectMany(v => v).Any(m => m.Errors > 0) ? 1 : 0;
     }
 
-    private static void PrintTable(string scenario, List<(ClientCase Case, Measurement M)> rows, CompareOptions options)
+    /// <summary>
+    /// The round with the median throughput (its latencies and GC counts), with requests/s, CPU and bytes per request
+    /// each replaced by its own median over the rounds: CPU per request is steadier than throughput on a shared machine.
+    /// </summary>
+    private static Measurement Median(List<Measurement> rounds)
     {
-        var raw = rows.FirstOrDefault(r => r.Case.Key == "raw").M;
-        var floor = rows.FirstOrDefault(r => r.Case.Key == "floor").M;
-        Console.WriteLine($"### {scenario}, concurrency {options.Concurrency}, {options.Seconds.ToString(CultureInfo.InvariantCulture)} s" +
-                          (options.Rounds > 1 ? $" (median of {options.Rounds} rounds)" : ""));
-        Console.WriteLine();
-        Console.WriteLine("| Client | req/s | vs raw | B/req (process) | B/req (client, − floor) | client B vs raw | p50 ms | p99 ms | GC 0/1/2 | errors |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var (c, m) in rows)
+        static double Mid(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
+        var round = rounds.OrderBy(m => m.RequestsPerSecond).ElementAt(rounds.Count / 2);
+        return round with
         {
-            double? client = floor is null || c.Key == "floor" ? null : m.BytesPerRequest - floor.BytesPerRequest;
-            double? rawClient = floor is null || raw is null ? null : raw.BytesPerRequest - floor.BytesPerRequest;
-            string ratio = raw is null || c.Key == "floor"
-                ? ""
-                : (m.RequestsPerSecond / raw.RequestsPerSecond).ToString("F2", CultureInfo.InvariantCulture) + "x";
-            string bytesRatio = client is null || rawClient is not > 0
-                ? ""
-                : (client.Value / rawClient.Value).ToString("F2", CultureInfo.InvariantCulture) + "x";
-            string clientBytes = client is null ? "" : client.Value.ToString("N0", CultureInfo.InvariantCulture);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {c.Name} | {m.RequestsPerSecond:N0} | {ratio} | {m.BytesPerRequest:N0} | {clientBytes} | {bytesRatio} " +
-                $"| {m.P50Ms:F2} | {m.P99Ms:F2} | {m.Gen0}/{m.Gen1}/{m.Gen2} | {m.Errors} |"));
-        }
-        Console.WriteLine();
+            ClientCpuMicroseconds = Mid(rounds.Select(m => m.ClientCpuMicroseconds)),
+            ServerCpuMicroseconds = Mid(rounds.Select(m => m.ServerCpuMicroseconds)),
+            BytesPerRequest = Mid(rounds.Select(m => m.BytesPerRequest)),
+        };
     }
 
     /// <summary>Runs <paramref name="c"/> for <paramref name="seconds"/> with <paramref name="concurrency"/> loops.</summary>
-    public static async Task<Measurement> MeasureAsync(ClientCase c, double seconds, int concurrency)
+    public static async Task<Measurement> MeasureAsync(ClientCase c, double seconds, int concurrency, ComparedServer server)
     {
         int capacity = (int)Math.Clamp(seconds * 100_000 / concurrency, 1024, 1 << 20);
         var loops = Enumerable.Range(0, concurrency).Select(_ => new Loop(capacity)).ToArray();
@@ -113,10 +104,15 @@ public static class CompareHarness
         GC.Collect();
         int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
         long allocated = GC.GetTotalAllocatedBytes(precise: true);
+        using var self = Process.GetCurrentProcess();
+        TimeSpan clientCpu = self.TotalProcessorTime, serverCpu = server.ServerProcessorTime();
         long start = Stopwatch.GetTimestamp();
         gate.SetResult(start + (long)(seconds * Stopwatch.Frequency));
         await Task.WhenAll(running).ConfigureAwait(false);
         long end = Stopwatch.GetTimestamp();
+        self.Refresh();
+        clientCpu = self.TotalProcessorTime - clientCpu;
+        serverCpu = server.ServerProcessorTime() - serverCpu;
         allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
 
         long requests = loops.Sum(l => (long)l.Count), errors = loops.Sum(l => l.Errors);
@@ -127,6 +123,8 @@ public static class CompareHarness
         return new Measurement(
             RequestsPerSecond: (requests - errors) / elapsed,
             BytesPerRequest: requests == 0 ? 0 : (double)allocated / requests,
+            ClientCpuMicroseconds: requests == 0 ? 0 : clientCpu.TotalMicroseconds / requests,
+            ServerCpuMicroseconds: requests == 0 ? 0 : serverCpu.TotalMicroseconds / requests,
             P50Ms: Percentile(0.50),
             P99Ms: Percentile(0.99),
             Requests: requests,
@@ -195,6 +193,6 @@ public static class CompareHarness
     }
 }
 
-/// <summary>One client's figures for one run.</summary>
-public sealed record Measurement(double RequestsPerSecond, double BytesPerRequest, double P50Ms, double P99Ms, long Requests, long Errors,
-    Exception? FirstError, int Gen0, int Gen1, int Gen2);
+/// <summary>One client's figures for one run; CPU in µs per request (the server's is 0 when it shares this process).</summary>
+public sealed record Measurement(double RequestsPerSecond, double BytesPerRequest, double ClientCpuMicroseconds, double ServerCpuMicroseconds,
+    double P50Ms, double P99Ms, long Requests, long Errors, Exception? FirstError, int Gen0, int Gen1, int Gen2);

@@ -20,7 +20,10 @@ public sealed record CompareOptions
     /// <summary>Only the clients whose key contains one of these (case-insensitive); empty runs all.</summary>
     public IReadOnlyList<string> Only { get; init; } = [];
 
-    /// <summary>Parses <c>--seconds N --concurrency C --warmup S --rounds R --only a,b</c>.</summary>
+    /// <summary>Runs the server in this process (the old behaviour: CPU and allocations then include the server's) instead of a child process.</summary>
+    public bool InProcess { get; init; }
+
+    /// <summary>Parses <c>--seconds N --concurrency C --warmup S --rounds R --only a,b --in-process</c>.</summary>
     public static CompareOptions Parse(string[] args)
     {
         var options = new CompareOptions();
@@ -34,8 +37,9 @@ public sealed record CompareOptions
                 "--concurrency" or "-c" => options with { Concurrency = (int)Bounded(name, int.Parse(Value(), CultureInfo.InvariantCulture), 1, 256) },
                 "--warmup" or "-w" => options with { WarmupSeconds = Bounded(name, double.Parse(Value(), CultureInfo.InvariantCulture), 0, 30) },
                 "--rounds" or "-r" => options with { Rounds = (int)Bounded(name, int.Parse(Value(), CultureInfo.InvariantCulture), 1, 5) },
+                "--in-process" => options with { InProcess = true },
                 "--only" => options with { Only = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
-                _ => throw new ArgumentException($"Unknown argument '{name}'. Accepted: --seconds, --concurrency, --warmup, --rounds, --only."),
+                _ => throw new ArgumentException($"Unknown argument '{name}'. Accepted: --seconds, --concurrency, --warmup, --rounds, --only, --in-process."),
             };
         }
         return options;

@@ -4,7 +4,8 @@ using System.Reflection;
 namespace FluentRequests.Benchmarks;
 
 /// <summary>
-/// The <see cref="TransferServer"/> in a child process: this benchmark's own binary re-run with <c>serve</c>. Disposing
+/// The <see cref="TransferServer"/> (transfer, compare and allocs endpoints) in a child process: this benchmark's own
+/// binary re-run with <c>serve</c>. Disposing
 /// closes the child's stdin (it stops on its own) and kills it if it has not exited within 5 s.
 /// </summary>
 public sealed class ServerProcess : IDisposable
@@ -56,6 +57,13 @@ public sealed class ServerProcess : IDisposable
             process.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The server process's CPU time (user + kernel) so far.</summary>
+    public TimeSpan TotalProcessorTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
     }
 
     /// <summary>The server process's peak resident set (VmHWM, bytes), or -1 if unreadable.</summary>

@@ -22,7 +22,8 @@ namespace FluentRequests.Benchmarks;
 /// <item><c>POST /upload</c> reads a multipart/form-data body part by part, discards it and answers
 /// <c>parts=P fileBytes=N</c>, N being the size of the part named <c>file</c>.</item>
 /// </list>
-/// It prints <c>listening http://127.0.0.1:port/</c> on stdout once ready and stops when stdin closes.
+/// Anything else goes to <see cref="BenchServer.HandleAsync"/> (GET /json, POST /echo: the <c>compare</c> and <c>allocs</c>
+/// endpoints). It prints <c>listening http://127.0.0.1:port/</c> on stdout once ready and stops when stdin closes.
 /// </summary>
 public static class TransferServer
 {
@@ -57,8 +58,7 @@ public static class TransferServer
         var request = context.Request;
         if (request.Path == "/download" && HttpMethods.IsGet(request.Method)) return DownloadAsync(context);
         if (request.Path == "/upload" && HttpMethods.IsPost(request.Method)) return UploadAsync(context);
-        context.Response.StatusCode = 404;
-        return Task.CompletedTask;
+        return BenchServer.HandleAsync(context);
     }
 
     private static async Task DownloadAsync(HttpContext context)

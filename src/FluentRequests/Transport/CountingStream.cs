@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FluentRequests;
 
 /// <summary>
@@ -15,6 +17,7 @@ internal sealed class CountingStream(Stream inner) : ReadOnlyStream
         return n;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         int n = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FluentRequests;
 
 /// <summary>
@@ -53,6 +55,7 @@ internal sealed class GuardedBodyStream(Stream inner, Exchange exchange, Prepare
         return Checked(n, buffer.Length, default);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         if (declaredLength is { } length && length - _received < buffer.Length) buffer = buffer[..(int)(length - _received)];

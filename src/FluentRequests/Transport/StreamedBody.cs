@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace FluentRequests;
 
@@ -40,6 +41,7 @@ internal sealed class StreamedBody(
 
     /// <summary>Reads the whole decoded body into one array, within the buffered-bytes limit, and releases the connection.</summary>
     /// <exception cref="ResponseTooLargeException">The body is larger than the limit: before reading when Content-Length says so.</exception>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<byte[]> ReadAllAsync(bool async, CancellationToken cancellationToken)
     {
         long? declaredLength = codings is null ? wireLength : null;
@@ -76,6 +78,7 @@ internal sealed class StreamedBody(
         exchange.Dispose();
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<byte[]> ReadGrowingAsync(GuardedBodyStream body, long limit, bool async, CancellationToken cancellationToken)
     {
         byte[] buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);

@@ -51,22 +51,26 @@ internal static class Pairs
         }
     }
 
-    /// <summary>Pairs with values stringified, sequences expanded (the key repeats) and <c>null</c> values dropped.</summary>
-    public static IEnumerable<KeyValuePair<string, string>> Flatten(object source, string argument)
+    /// <summary>
+    /// Pairs with values stringified, sequences expanded (the key repeats) and <c>null</c> values dropped. A
+    /// <c>byte[]</c> value stays bytes (one value, as Python's <c>urlencode</c> takes a <c>bytes</c> value), so it is a
+    /// <see cref="string"/> or a <c>byte[]</c>.
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, object>> Flatten(object source, string argument)
     {
         foreach (var (key, value) in Enumerate(source, argument))
         {
             if (value is null) continue;
-            if (value is IEnumerable sequence and not string)
+            if (value is IEnumerable sequence and not string and not byte[])
             {
                 foreach (var item in sequence)
                 {
-                    if (item is not null) yield return new(key, Format(item));
+                    if (item is not null) yield return new(key, item as byte[] ?? (object)Format(item));
                 }
             }
             else
             {
-                yield return new(key, Format(value));
+                yield return new(key, value as byte[] ?? (object)Format(value));
             }
         }
     }

@@ -121,16 +121,32 @@ internal static class UrlPreparer
         return true;
     }
 
-    /// <summary>Encodes pairs as <c>application/x-www-form-urlencoded</c> (space as '+'), as Python's <c>urlencode</c>.</summary>
-    public static string EncodePairs(IEnumerable<KeyValuePair<string, string>> pairs)
+    /// <summary>
+    /// Encodes pairs as <c>application/x-www-form-urlencoded</c> (space as '+'), as Python's <c>urlencode</c>: a string
+    /// value as UTF-8, a <c>byte[]</c> value byte for byte.
+    /// </summary>
+    public static string EncodePairs(IEnumerable<KeyValuePair<string, object>> pairs)
     {
         var sb = new StringBuilder();
         foreach (var (key, value) in pairs)
         {
             if (sb.Length > 0) sb.Append('&');
-            sb.Append(Flurl.Url.Encode(key, encodeSpaceAsPlus: true)).Append('=').Append(Flurl.Url.Encode(value, encodeSpaceAsPlus: true));
+            sb.Append(Flurl.Url.Encode(key, encodeSpaceAsPlus: true)).Append('=');
+            if (value is byte[] bytes) AppendQuotedPlus(sb, bytes);
+            else sb.Append(Flurl.Url.Encode((string)value, encodeSpaceAsPlus: true));
         }
         return sb.ToString();
+    }
+
+    /// <summary>Python's <c>quote_plus</c> of raw bytes: unreserved characters as they are, space as '+', the rest %XX.</summary>
+    private static void AppendQuotedPlus(StringBuilder sb, byte[] bytes)
+    {
+        foreach (byte b in bytes)
+        {
+            if (char.IsAsciiLetterOrDigit((char)b) || b is (byte)'-' or (byte)'.' or (byte)'_' or (byte)'~') sb.Append((char)b);
+            else if (b == (byte)' ') sb.Append('+');
+            else sb.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 
     /// <summary>The query string for a <c>params</c> argument: pairs encoded, or a raw string/bytes as given.</summary>

@@ -14,7 +14,7 @@ internal static class HttpSender
     {
         var transport = TransportPool.Get(options.TransportFor(request));
         transport.InsecureWarning?.Note(request);
-        var message = BuildMessage(request);
+        var message = BuildMessage(request, ProxyReadsHeaders(transport.Key.Proxy, request));
         var exchange = new Exchange(message, options.Timeout, cancellationToken, isSync: !async);
         long start = Stopwatch.GetTimestamp();
         HttpResponseMessage received;
@@ -78,7 +78,15 @@ internal static class HttpSender
         return Response.Buffered(request, (int)received.StatusCode, received.ReasonPhrase, headers, setCookies, elapsed, content);
     }
 
-    private static ExchangeMessage BuildMessage(PreparedRequest request)
+    /// <summary>
+    /// Whether the request's headers are read by a proxy: only a plain-http request sent in absolute form to an HTTP
+    /// proxy. Through a tunnel (CONNECT for https, or SOCKS) and without a proxy they reach the origin server.
+    /// </summary>
+    private static bool ProxyReadsHeaders(string? proxy, PreparedRequest request)
+        => proxy is not null && request.Uri.Scheme == Uri.UriSchemeHttp
+           && (proxy.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || proxy.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
+
+    private static ExchangeMessage BuildMessage(PreparedRequest request, bool proxyReadsHeaders)
     {
         var message = new ExchangeMessage(HttpMethod.Parse(request.Method), request.Uri)
         {
@@ -108,6 +116,12 @@ internal static class HttpSender
             else if (name.Equals("Host", StringComparison.OrdinalIgnoreCase))
             {
                 message.Headers.Host = value;
+            }
+            else if (!proxyReadsHeaders && name.Equals(ProxyAuthorization.HeaderName, StringComparison.OrdinalIgnoreCase))
+            {
+                // A proxy credential never goes where only the origin would read it (a tunnel, or no proxy at all);
+                // a tunnel's credentials come from the proxy URL and go on its CONNECT or SOCKS handshake.
+                continue;
             }
             else
             {

@@ -57,6 +57,33 @@ public class ProxyTunnelTests
     }
 
     [Test]
+    public async Task AHandSetProxyAuthorizationNeverReachesTheOriginThroughATunnel([Values] bool async)
+    {
+        await using var proxy = new ForwardProxy();
+        using var session = Insecure(proxy.Url);
+        _originProxyAuthorization.Clear();
+        var headers = new Dictionary<string, string> { ["Proxy-Authorization"] = "Basic c2VjcmV0OnNlY3JldA==" };
+
+        var response = await Send.Either(async,
+            () => session.Get(_https.Url("/handset"), headers: headers), () => session.GetAsync(_https.Url("/handset"), headers: headers));
+
+        Assert.That(response.Text, Is.EqualTo("tunnelled /handset"));
+        Assert.That(_originProxyAuthorization, Is.EqualTo(new string?[] { null }), "inside the tunnel only the origin would read it");
+    }
+
+    [Test]
+    public async Task AHandSetProxyAuthorizationIsNotSentWithoutAProxy([Values] bool async)
+    {
+        using var session = new Session();
+        _originProxyAuthorization.Clear();
+        var headers = new Dictionary<string, string> { ["Proxy-Authorization"] = "Basic c2VjcmV0OnNlY3JldA==" };
+
+        await Send.Either(async, () => session.Get(_http.Url("/direct"), headers: headers), () => session.GetAsync(_http.Url("/direct"), headers: headers));
+
+        Assert.That(_originProxyAuthorization, Is.EqualTo(new string?[] { null }));
+    }
+
+    [Test]
     public async Task ATunnelWithoutCredentialsNeedsNone([Values] bool async)
     {
         await using var proxy = new ForwardProxy();

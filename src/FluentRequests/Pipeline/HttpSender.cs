@@ -14,7 +14,7 @@ internal static class HttpSender
     {
         var transport = TransportPool.Get(options.TransportFor(request));
         transport.InsecureWarning?.Note(request);
-        var message = BuildMessage(request, ProxyReadsHeaders(transport.Key.Proxy, request));
+        var message = BuildMessage(request, ProxyAuthorization.IsReadByProxy(transport.Key.Proxy, request.Uri));
         var exchange = new Exchange(message, options.Timeout, cancellationToken, isSync: !async);
         long start = Stopwatch.GetTimestamp();
         HttpResponseMessage received;
@@ -77,14 +77,6 @@ internal static class HttpSender
         }
         return Response.Buffered(request, (int)received.StatusCode, received.ReasonPhrase, headers, setCookies, elapsed, content);
     }
-
-    /// <summary>
-    /// Whether the request's headers are read by a proxy: only a plain-http request sent in absolute form to an HTTP
-    /// proxy. Through a tunnel (CONNECT for https, or SOCKS) and without a proxy they reach the origin server.
-    /// </summary>
-    private static bool ProxyReadsHeaders(string? proxy, PreparedRequest request)
-        => proxy is not null && request.Uri.Scheme == Uri.UriSchemeHttp
-           && (proxy.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || proxy.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
 
     private static ExchangeMessage BuildMessage(PreparedRequest request, bool proxyReadsHeaders)
     {

@@ -16,11 +16,18 @@ internal static class ProxyAuthorization
     /// </summary>
     public static string? For(string? proxy, Uri target)
     {
-        if (proxy is null || target.Scheme == Uri.UriSchemeHttps) return null;
-        var uri = new Uri(proxy);
-        if (uri.Scheme is not ("http" or "https")) return null;
-        return ProxyUrl.Credentials(uri) is { } credentials ? BasicAuth.Encode(credentials.UserName, credentials.Password) : null;
+        if (!IsReadByProxy(proxy, target)) return null;
+        return ProxyUrl.Credentials(new Uri(proxy)) is { } credentials ? BasicAuth.Encode(credentials.UserName, credentials.Password) : null;
     }
+
+    /// <summary>
+    /// Whether the request's headers are read by <paramref name="proxy"/>: only a plain-http request, sent in absolute
+    /// form to an http(s) proxy. Through a tunnel (CONNECT for https, or SOCKS) or with no proxy they reach the origin
+    /// server, so a <c>Proxy-Authorization</c> header, hand-set or not, is not sent there.
+    /// </summary>
+    public static bool IsReadByProxy([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? proxy, Uri target)
+        => proxy is not null && target.Scheme == Uri.UriSchemeHttp
+           && (proxy.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || proxy.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Drops whatever <c>Proxy-Authorization</c> the request carries and sets the one its proxy gives.</summary>
     public static void Rebuild(PreparedRequest request, SendOptions options)

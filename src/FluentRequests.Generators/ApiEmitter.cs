@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 
 namespace FluentRequests.Generators;
@@ -29,14 +30,8 @@ internal static class ApiEmitter
                 string sends = verb.Sends + (async ? " asynchronously" : "");
                 w.Line($"{Indent}/// Sends {sends} on a throwaway <see cref=\"Session\"/>: no cookies or auth outlive the call,");
                 w.Line($"{Indent}/// while connections are pooled and reused across calls. Use a <see cref=\"Session\"/> to keep cookies and settings.");
-                if (verb.Note is not null) w.Line($"{Indent}/// {verb.Note}");
-                w.Line($"{Indent}/// </summary>");
-                if (verb.HttpMethod is null) w.Line($"{Indent}/// <param name=\"method\">The HTTP method, any case.</param>");
-                w.Line($"{Indent}/// <param name=\"url\">The absolute URL.</param>");
-                w.ParameterDocs(keywords, Indent);
-                w.Line(Indent + SourceWriter.CancellationTokenDoc);
-                w.Line(Indent + Returns);
-                w.Line(Indent + Throws).Line(Indent + ThrowsArgument);
+                EndVerbSummary(w, verb, "The absolute URL.");
+                ArgumentDocs(w, keywords, sessionMethod: false);
                 string method = verb.HttpMethod is null ? "string method, " : "";
                 string returnType = async ? "Task<Response>" : "Response";
                 w.Line($"{Indent}public static {returnType} {name}({method}string url, "
@@ -67,15 +62,8 @@ internal static class ApiEmitter
                 w.Line($"{Indent}/// <summary>");
                 w.Line($"{Indent}/// Sends {verb.Sends}{(async ? " asynchronously" : "")} on this session: its headers, cookies, auth and settings apply,");
                 w.Line($"{Indent}/// and the cookies the server sets are kept in <see cref=\"Cookies\"/>.");
-                if (verb.Note is not null) w.Line($"{Indent}/// {verb.Note}");
-                w.Line($"{Indent}/// </summary>");
-                if (verb.HttpMethod is null) w.Line($"{Indent}/// <param name=\"method\">The HTTP method, any case.</param>");
-                w.Line($"{Indent}/// <param name=\"url\">The URL, absolute or relative to <see cref=\"BaseUrl\"/>.</param>");
-                w.ParameterDocs(keywords, Indent);
-                w.Line(Indent + SourceWriter.CancellationTokenDoc);
-                w.Line(Indent + Returns);
-                w.Line(Indent + Throws).Line(Indent + ThrowsArgument);
-                w.Line($"{Indent}/// <exception cref=\"ObjectDisposedException\">The session is disposed.</exception>");
+                EndVerbSummary(w, verb, "The URL, absolute or relative to <see cref=\"BaseUrl\"/>.");
+                ArgumentDocs(w, keywords, sessionMethod: true);
                 string method = verb.HttpMethod is null ? "string method, " : "";
                 string returnType = async ? "Task<Response>" : "Response";
                 w.Line($"{Indent}public {returnType} {name}({method}string url, "
@@ -92,6 +80,25 @@ internal static class ApiEmitter
         return w.ToString();
     }
 
+    /// <summary>Ends a verb's summary with its note, then documents the method (when it is a parameter) and the URL.</summary>
+    private static void EndVerbSummary(SourceWriter w, Verb verb, string urlDoc)
+    {
+        if (verb.Note is not null) w.Line($"{Indent}/// {verb.Note}");
+        w.Line($"{Indent}/// </summary>");
+        if (verb.HttpMethod is null) w.Line($"{Indent}/// <param name=\"method\">The HTTP method, any case.</param>");
+        w.Line($"{Indent}/// <param name=\"url\">{urlDoc}</param>");
+    }
+
+    /// <summary>The keywords', the token's, the result's and the exceptions' docs every sender shares.</summary>
+    private static void ArgumentDocs(SourceWriter w, List<Keyword> keywords, bool sessionMethod)
+    {
+        w.ParameterDocs(keywords, Indent);
+        w.Line(Indent + SourceWriter.CancellationTokenDoc);
+        w.Line(Indent + Returns);
+        w.Line(Indent + Throws).Line(Indent + ThrowsArgument);
+        if (sessionMethod) w.Line($"{Indent}/// <exception cref=\"ObjectDisposedException\">The session is disposed.</exception>");
+    }
+
     private static void EmitSend(SourceWriter w)
     {
         var keywords = ArgumentTable.Keywords.Where(k => k.OnSend).ToList();
@@ -104,11 +111,7 @@ internal static class ApiEmitter
             w.Line($"{Indent}/// are followed unless <paramref name=\"allowRedirects\"/> is <c>false</c>, whatever the method.");
             w.Line($"{Indent}/// </summary>");
             w.Line($"{Indent}/// <param name=\"request\">The request, from <see cref=\"Prepare\"/>.</param>");
-            w.ParameterDocs(keywords, Indent);
-            w.Line(Indent + SourceWriter.CancellationTokenDoc);
-            w.Line(Indent + Returns);
-            w.Line(Indent + Throws).Line(Indent + ThrowsArgument);
-            w.Line($"{Indent}/// <exception cref=\"ObjectDisposedException\">The session is disposed.</exception>");
+            ArgumentDocs(w, keywords, sessionMethod: true);
             string returnType = async ? "Task<Response>" : "Response";
             w.Line($"{Indent}public {returnType} Send{(async ? "Async" : "")}(PreparedRequest request, "
                 + $"{SourceWriter.Parameters(keywords)}, {SourceWriter.CancellationTokenParameter})");

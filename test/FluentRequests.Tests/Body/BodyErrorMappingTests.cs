@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 
-namespace FluentRequests.Tests.Transport;
+namespace FluentRequests.Tests.Body;
 
 /// <summary>
 /// Every way a body can break while it is read maps into the tree, never a raw IOException or HttpIOException, for

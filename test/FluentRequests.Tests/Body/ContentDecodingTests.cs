@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 
-namespace FluentRequests.Tests.Transport;
+namespace FluentRequests.Tests.Body;
 
 public class ContentDecodingTests
 {

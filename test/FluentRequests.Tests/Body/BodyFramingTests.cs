@@ -1,4 +1,4 @@
-namespace FluentRequests.Tests.Transport;
+namespace FluentRequests.Tests.Body;
 
 /// <summary>
 /// A body's framing is believed only when it is unambiguous and met: a body shorter than its Content-Length is an

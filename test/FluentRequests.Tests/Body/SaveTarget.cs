@@ -1,4 +1,4 @@
-namespace FluentRequests.Tests.Transport;
+namespace FluentRequests.Tests.Body;
 
 /// <summary>
 /// A temporary folder for one <c>SaveTo</c>: <see cref="Saved"/> checks that a save left only its file, of the size

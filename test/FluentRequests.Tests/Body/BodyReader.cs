@@ -1,4 +1,4 @@
-namespace FluentRequests.Tests.Transport;
+namespace FluentRequests.Tests.Body;
 
 /// <summary>Gets a URL and reads its whole body the chosen way, sync or async; returns how many bytes arrived.</summary>
 public static class BodyReader

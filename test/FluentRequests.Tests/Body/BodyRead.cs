@@ -1,4 +1,4 @@
-namespace FluentRequests.Tests.Transport;
+namespace FluentRequests.Tests.Body;
 
 /// <summary>
 /// The ways a user reads a body: buffered by the call, or streamed and read through Content, IterContent, Raw,

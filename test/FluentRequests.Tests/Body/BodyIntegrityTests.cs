@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
 
-namespace FluentRequests.Tests.Transport;
+namespace FluentRequests.Tests.Body;
 
 /// <summary>
 /// A body is complete, or the call throws: a server that stalls mid-body gives a <see cref="ReadTimeoutException"/>

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 
-namespace FluentRequests.Tests.Transport;
+namespace FluentRequests.Tests.Body;
 
 /// <summary>The read limit holds through TLS too: a sync read blocks in the TLS stream, which reads the socket on the caller's thread.</summary>
 public class BodyIntegrityOverTlsTests

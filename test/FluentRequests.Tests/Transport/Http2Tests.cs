@@ -88,6 +88,40 @@ public class Http2Tests
     }
 
     [Test]
+    public async Task PastTheServersStreamLimitAnotherConnectionOpens()
+    {
+        var server = await KestrelServer.StartAsync(_app.HandleAsync, ServerProtocol.H2c, options => options.Limits.Http2.MaxStreamsPerConnection = 5);
+        await using (server)
+        {
+            using var session = H2c();
+            await session.GetAsync(server.Url("/proto"));
+
+            var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => session.GetAsync(server.Url("/slow"))));
+
+            Assert.That(responses.Select(r => r.Text), Is.All.EqualTo("HTTP/2"));
+            Assert.That(server.Connections, Is.GreaterThan(1), "20 requests over a 5-stream limit did not all queue on one connection");
+        }
+    }
+
+    [Test]
+    public async Task ExactHttp2AgainstATlsServerWithoutItIsAnSslException()
+    {
+        var server = await KestrelServer.StartAsync(_app.HandleAsync,
+            options => options.ConfigureHttpsDefaults(https => https.ServerCertificate = TestCertificates.Server),
+            https: true, protocols: HttpProtocols.Http1);
+        await using (server)
+        {
+            using var exact = Tls(HttpVersionPolicy.RequestVersionExact);
+            using var orLower = Tls();
+
+            // ALPN finds no protocol in common, so the handshake fails.
+            var e = Assert.ThrowsAsync<SslException>(() => exact.GetAsync(server.Url("/proto")))!;
+            Assert.That(e.Message, Does.Contain(server.Url("/proto")));
+            Assert.That((await orLower.GetAsync(server.Url("/proto"))).Text, Is.EqualTo("HTTP/1.1"));
+        }
+    }
+
+    [Test]
     public async Task OverHttp11TheSameLoadOpensManyConnections()
     {
         // The contrast that shows the count above can fail: HTTP/1.1 carries one request at a time per connection.

@@ -15,6 +15,7 @@ internal static class HttpSender
         var transport = TransportPool.Get(options.TransportFor(request));
         transport.InsecureWarning?.Note(request);
         var message = BuildMessage(request, ProxyAuthorization.IsReadByProxy(transport.Key.Proxy, request.Uri));
+        var hop = HopTelemetry.Start(options, message, request);
         var exchange = new Exchange(message, options.Timeout, cancellationToken, isSync: !async);
         long start = Stopwatch.GetTimestamp();
         HttpResponseMessage received;
@@ -28,9 +29,10 @@ internal static class HttpSender
         {
             exchange.Dispose();
             message.Dispose();
-            throw ExceptionMapper.MapSendError(e, request, exchange, transport.Key.Proxy);
+            throw HopTelemetry.Failed(hop, ExceptionMapper.MapSendError(e, request, exchange, transport.Key.Proxy));
         }
         var elapsed = Stopwatch.GetElapsedTime(start);
+        HopTelemetry.Received(options, hop, received);
         message.Dispose();
         exchange.BeginBody(received);
         var headers = ReadHeaders(received, out var setCookies);

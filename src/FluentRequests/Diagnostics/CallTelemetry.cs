@@ -4,12 +4,18 @@ using System.Runtime.CompilerServices;
 namespace FluentRequests;
 
 /// <summary>
-/// The telemetry of one observed call (<see cref="Telemetry.IsObserved"/>): the call's span, its metrics, the observer,
-/// and what each request on the wire needs (<see cref="HopTelemetry"/>). A call nobody observes never creates one.
+/// The telemetry of one observed call: its span, its metrics, the observer, and what each request on the wire needs
+/// (<see cref="HopTelemetry"/>, <see cref="HopPropagator"/>). A call that nothing observes never creates one, and then
+/// costs no allocation: the per-call state is found through an async-local set only for observed calls.
 /// </summary>
 internal sealed class CallTelemetry
 {
-    private readonly TelemetrySettings _settings;
+    private static readonly AsyncLocal<CallTelemetry?> CurrentCall = new();
+    private static volatile bool s_anyObserved;
+
+    private readonly SendOptions _options;
+    private readonly ICallObserver? _observer;
+    private readonly bool _showQueryValues;
     private readonly Activity? _span;
     private readonly long _started = Stopwatch.GetTimestamp();
     private readonly string _method;
@@ -18,14 +24,18 @@ internal sealed class CallTelemetry
     private readonly bool _countedActive;
     private int _sent;
     private string? _protocolVersion;
+    private ExchangeMessage? _hopMessage;
+    private bool _hopContextWritten;
 
-    private CallTelemetry(PreparedRequest request, TelemetrySettings settings)
+    private CallTelemetry(PreparedRequest request, SendOptions options, ICallObserver? observer, bool showQueryValues)
     {
-        _settings = settings;
+        _options = options;
+        _observer = observer;
+        _showQueryValues = showQueryValues;
         _method = request.Method;
         _uri = request.Uri;
         bool traced = Telemetry.Source.HasListeners();
-        if (traced || settings.Observer is not null) _url = UrlRedaction.Redact(_uri, settings.ShowQueryValues);
+        if (traced || observer is not null) _url = UrlRedaction.Redact(_uri, showQueryValues);
         if (traced)
         {
             string method = Telemetry.Method(_method, out bool known);
@@ -37,19 +47,41 @@ internal sealed class CallTelemetry
             Telemetry.ActiveRequests.Add(1, MetricTags());
             _countedActive = true;
         }
-        settings.Observer?.OnStart(_method, _url!);
+        observer?.OnStart(_method, _url!);
     }
 
-    /// <summary>Runs <paramref name="call"/> observed: its span is the current activity, so every hop's span is its child.</summary>
+    /// <summary>Runs <paramref name="call"/>, observed when the session has an observer or anything listens.</summary>
+    public static ValueTask<Response> ExecuteAsync(Call call, Session session, bool async, CancellationToken cancellationToken)
+        => session.CallObserver is null && !Telemetry.IsListenedTo()
+            ? ResiliencePipelines.ExecuteAsync(call, async, cancellationToken)
+            : ObserveAsync(call, session.CallObserver, session.ShowQueryValuesInTelemetry, async, cancellationToken);
+
+    /// <summary>The telemetry of the call whose options are <paramref name="options"/>, if it is observed.</summary>
+    public static CallTelemetry? Of(SendOptions options)
+        => s_anyObserved && CurrentCall.Value is { } call && ReferenceEquals(call._options, options) ? call : null;
+
+    /// <summary>The telemetry of the call now sending <paramref name="message"/>, if it is observed.</summary>
+    public static CallTelemetry? OfHop(ExchangeMessage message)
+        => s_anyObserved && CurrentCall.Value is { } call && ReferenceEquals(call._hopMessage, message) ? call : null;
+
+    /// <summary>Whether this library wrote the trace context of the request on the wire (its own hop span's).</summary>
+    public bool HopContextWritten => _hopContextWritten;
+
+    /// <summary>The requests of this call sent before the one on the wire now.</summary>
+    public int HopResendCount => _sent - 1;
+
+    // The span is the current activity inside, so every hop's span is its child; the async-local is restored on return.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public static async ValueTask<Response> ObserveAsync(Call call, bool async, CancellationToken cancellationToken)
+    private static async ValueTask<Response> ObserveAsync(
+        Call call, ICallObserver? observer, bool showQueryValues, bool async, CancellationToken cancellationToken)
     {
-        var telemetry = new CallTelemetry(call.Current, call.Options.Telemetry);
-        call.Options.CallTelemetry = telemetry;
+        s_anyObserved = true;
+        var telemetry = new CallTelemetry(call.Current, call.Options, observer, showQueryValues);
+        CurrentCall.Value = telemetry;
         try
         {
-            var response = await ResiliencePipelines.ExecuteCoreAsync(call, async, cancellationToken).ConfigureAwait(false);
-            telemetry.End(call, response);
+            var response = await ResiliencePipelines.ExecuteAsync(call, async, cancellationToken).ConfigureAwait(false);
+            telemetry.Finish(call, response.StatusCode, Telemetry.ErrorType(response.StatusCode), exception: null);
             return response;
         }
         catch (Exception e) when (telemetry.Fail(call, e))
@@ -66,24 +98,29 @@ internal sealed class CallTelemetry
     public Activity? StartHop(ExchangeMessage message, string method)
     {
         int resendCount = _sent++;
-        message.ResendCount = resendCount;
+        _hopMessage = message;
+        _hopContextWritten = false;
         if (_span is null || Telemetry.SystemNetHttp.HasListeners()) return null;
 
         var uri = message.RequestUri!;
         string semanticMethod = Telemetry.Method(method, out bool known);
-        var tags = new List<KeyValuePair<string, object?>>(7)
+        var tags = new List<KeyValuePair<string, object?>>(6)
         {
             new("http.request.method", semanticMethod),
             new("server.address", Telemetry.ServerAddress(uri)),
             new("server.port", uri.Port),
-            new("url.full", UrlRedaction.Redact(uri, _settings.ShowQueryValues)),
+            new("url.full", UrlRedaction.Redact(uri, _showQueryValues)),
         };
         if (!known) tags.Add(new("http.request.method_original", method));
         if (resendCount > 0) tags.Add(new("http.request.resend_count", resendCount));
         var hop = Telemetry.Source.StartActivity(Telemetry.HopActivityName, ActivityKind.Client, _span.Context, tags);
         if (hop is null) return null;
         hop.DisplayName = known ? semanticMethod : "HTTP";
-        if (_settings.PropagateTraceContext) HopPropagator.InjectOwn(hop, message);
+        if (_options.PropagateTraceContext)
+        {
+            HopPropagator.WriteTraceContext(hop, message);
+            _hopContextWritten = true;
+        }
         return hop;
     }
 
@@ -108,13 +145,6 @@ internal sealed class CallTelemetry
         hop.Stop();
     }
 
-    private void End(Call call, Response response)
-    {
-        int status = response.StatusCode;
-        string? errorType = Telemetry.ErrorType(status);
-        Finish(call, status, errorType, exception: null);
-    }
-
     /// <summary>Records a failed call; always <c>false</c>, so the exception goes on untouched (an exception filter).</summary>
     private bool Fail(Call call, Exception exception)
     {
@@ -130,14 +160,14 @@ internal sealed class CallTelemetry
         {
             if (earlier.IsRedirect) redirects++;
         }
-        // Every request on the wire is the first of its hop, a retry of one, or an auth challenge's answer (not an attempt).
+        // Each attempt is the first request of its hop or a retry of it (an auth challenge's answer is not an attempt).
         int retries = Math.Max(0, call.Attempts - 1 - redirects);
         if (_span is not null)
         {
-            if (_span.IsAllDataRequested)
+            if (_span.IsAllDataRequested && status is { } code)
             {
-                if (status is { } code) _span.SetTag("http.response.status_code", code);
-                if (status is not null && _protocolVersion is not null) _span.SetTag("network.protocol.version", _protocolVersion);
+                _span.SetTag("http.response.status_code", code);
+                if (_protocolVersion is not null) _span.SetTag("network.protocol.version", _protocolVersion);
             }
             if (errorType is not null) SetError(_span, errorType);
             _span.Stop();
@@ -146,17 +176,20 @@ internal sealed class CallTelemetry
         if (Telemetry.Duration.Enabled)
         {
             var tags = MetricTags();
-            if (status is { } code) tags.Add("http.response.status_code", code);
+            if (status is { } code)
+            {
+                tags.Add("http.response.status_code", code);
+                if (_protocolVersion is not null) tags.Add("network.protocol.version", _protocolVersion);
+            }
             if (errorType is not null) tags.Add("error.type", errorType);
-            if (status is not null && _protocolVersion is not null) tags.Add("network.protocol.version", _protocolVersion);
             Telemetry.Duration.Record(elapsed.TotalSeconds, tags);
         }
         if (retries > 0 && Telemetry.Retries.Enabled) Telemetry.Retries.Add(retries, MetricTags());
         if (redirects > 0 && Telemetry.Redirects.Enabled) Telemetry.Redirects.Add(redirects, MetricTags());
-        if (_settings.Observer is { } observer)
+        if (_observer is not null)
         {
-            if (exception is null) observer.OnEnd(_method, _url!, status!.Value, elapsed, redirects, retries);
-            else observer.OnFailure(_method, _url!, exception, elapsed, redirects, retries);
+            if (exception is null) _observer.OnEnd(_method, _url!, status!.Value, elapsed, redirects, retries);
+            else _observer.OnFailure(_method, _url!, exception, elapsed, redirects, retries);
         }
     }
 

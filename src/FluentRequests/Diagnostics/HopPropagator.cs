@@ -24,12 +24,16 @@ internal sealed class HopPropagator : DistributedContextPropagator
     {
         if (carrier is ExchangeMessage message)
         {
-            if (message.ResendCount > 0 && activity is { Kind: ActivityKind.Client, IsAllDataRequested: true }
-                && activity.Source.Name == Telemetry.SystemNetHttp.Name)
+            if (CallTelemetry.OfHop(message) is { } call)
             {
-                activity.SetTag("http.request.resend_count", message.ResendCount);
+                if (call.HopResendCount > 0 && activity is { Kind: ActivityKind.Client, IsAllDataRequested: true }
+                    && activity.Source.Name == Telemetry.SystemNetHttp.Name)
+                {
+                    activity.SetTag("http.request.resend_count", call.HopResendCount);
+                }
+                if (call.HopContextWritten) return;
             }
-            if (message.TraceContextHandled) return;
+            if (message.Exchange is { WithholdTraceContext: true }) return;
         }
         Current.Inject(activity, carrier, setter);
     }
@@ -43,9 +47,9 @@ internal sealed class HopPropagator : DistributedContextPropagator
 
     /// <summary>
     /// Writes <paramref name="hop"/>'s context (traceparent, tracestate, baggage: whatever the process's propagator writes)
-    /// on <paramref name="message"/>, keeping a header the caller set, and marks it written for the handler.
+    /// on <paramref name="message"/>, keeping a header the caller set.
     /// </summary>
-    public static void InjectOwn(Activity hop, ExchangeMessage message)
+    public static void WriteTraceContext(Activity hop, ExchangeMessage message)
     {
         Current.Inject(hop, message, static (carrier, name, value) =>
         {
@@ -54,6 +58,5 @@ internal sealed class HopPropagator : DistributedContextPropagator
                 request.Headers.TryAddWithoutValidation(name, value);
             }
         });
-        message.TraceContextHandled = true;
     }
 }

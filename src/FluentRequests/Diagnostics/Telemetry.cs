@@ -46,10 +46,9 @@ internal static class Telemetry
     public static readonly Counter<long> Redirects = Meter.CreateCounter<long>(
         RedirectsInstrumentName, "{redirect}", "Redirects followed.");
 
-    /// <summary>Whether a call must be observed at all: a span, an instrument or the observer wants it.</summary>
-    public static bool IsObserved(TelemetrySettings settings)
-        => settings.Observer is not null || Source.HasListeners() || Duration.Enabled || ActiveRequests.Enabled || Retries.Enabled
-           || Redirects.Enabled;
+    /// <summary>Whether spans or measurements of calls are wanted: the source or an instrument has a listener.</summary>
+    public static bool IsListenedTo()
+        => Source.HasListeners() || Duration.Enabled || ActiveRequests.Enabled || Retries.Enabled || Redirects.Enabled;
 
     /// <summary>The semantic conventions' method: one of the known methods, else <c>_OTHER</c>.</summary>
     public static string Method(string method, out bool known)

@@ -15,8 +15,8 @@ internal static class HttpSender
         var transport = TransportPool.Get(options.TransportFor(request));
         transport.InsecureWarning?.Note(request);
         var message = BuildMessage(request, ProxyAuthorization.IsReadByProxy(transport.Key.Proxy, request.Uri));
-        var hop = HopTelemetry.Start(options, message, request);
         var exchange = new Exchange(message, options.Timeout, cancellationToken, isSync: !async);
+        var hop = HopTelemetry.Start(options, message, exchange);
         long start = Stopwatch.GetTimestamp();
         HttpResponseMessage received;
         try

@@ -45,13 +45,7 @@ internal static class ResiliencePipelines
         return builder.Build();
     }
 
-    /// <summary>Runs the call; observed (spans, metrics, the observer) only when something listens (<see cref="Telemetry.IsObserved"/>).</summary>
     public static ValueTask<Response> ExecuteAsync(Call call, bool async, CancellationToken cancellationToken)
-        => Telemetry.IsObserved(call.Options.Telemetry)
-            ? CallTelemetry.ObserveAsync(call, async, cancellationToken)
-            : ExecuteCoreAsync(call, async, cancellationToken);
-
-    public static ValueTask<Response> ExecuteCoreAsync(Call call, bool async, CancellationToken cancellationToken)
         => call.Options.Retry is null && call.Options.Timeout.Total is null
             ? RedirectLoop.FollowAsync(call, new DirectHop(async, cancellationToken))
             : ExecuteComposedAsync(call, async, cancellationToken);

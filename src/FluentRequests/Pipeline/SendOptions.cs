@@ -31,10 +31,7 @@ internal sealed class SendOptions
     public required long? MaxResponseBytes { get; init; }
     public required double? MaxDecompressionRatio { get; init; }
     public required int MaxResponseHeadersBytes { get; init; }
-    public required TelemetrySettings Telemetry { get; init; }
-
-    /// <summary>The call's telemetry while something observes it (spans, metrics, an observer), else <c>null</c>; one per call, as these options.</summary>
-    public CallTelemetry? CallTelemetry { get; set; }
+    public required bool PropagateTraceContext { get; init; }
 
     /// <summary>
     /// The transport for <paramref name="request"/>. TLS settings count only when TLS is spoken (an https target or

@@ -102,7 +102,7 @@ public sealed partial class Session
             MaxResponseBytes = MaxResponseBytes,
             MaxDecompressionRatio = MaxDecompressionRatio,
             MaxResponseHeadersBytes = MaxResponseHeadersBytes,
-            Telemetry = TelemetrySettings,
+            PropagateTraceContext = PropagateTraceContext,
         };
     }
 

@@ -1,9 +1,14 @@
+using System.Runtime.CompilerServices;
+
 namespace FluentRequests;
 
-// Traces and metrics (docs/telemetry.md): what a session lets its calls show and send.
+// Traces and metrics (docs/telemetry.md): what a session lets its calls show and send. Two bools, kept in the padding
+// of the session's other small fields, and an observer held outside the session: a session (the throwaway one of
+// Requests.Get included) costs no more bytes than before telemetry.
 public sealed partial class Session
 {
-    private TelemetrySettings _telemetry = TelemetrySettings.Default;
+    private static readonly ConditionalWeakTable<Session, ICallObserver> Observers = new();
+    private static volatile bool s_anyObserver;
 
     /// <summary>
     /// Whether every request on the wire carries the W3C trace context (<c>traceparent</c>, and <c>tracestate</c> and
@@ -13,11 +18,7 @@ public sealed partial class Session
     /// your trust boundary); spans and metrics are recorded either way.
     /// </summary>
     /// <value>The default value is <see langword="true"/>.</value>
-    public bool PropagateTraceContext
-    {
-        get => _telemetry.PropagateTraceContext;
-        set => _telemetry = new TelemetrySettings(value, _telemetry.ShowQueryValues, _telemetry.Observer);
-    }
+    public bool PropagateTraceContext { get; set; } = true;
 
     /// <summary>
     /// Whether the <c>url.full</c> attribute of spans shows query values. By default the query is redacted to <c>*</c>
@@ -25,18 +26,24 @@ public sealed partial class Session
     /// userinfo (<c>user:password@</c>) is never shown.
     /// </summary>
     /// <value>The default value is <see langword="false"/>.</value>
-    public bool ShowQueryValuesInTelemetry
-    {
-        get => _telemetry.ShowQueryValues;
-        set => _telemetry = new TelemetrySettings(_telemetry.PropagateTraceContext, value, _telemetry.Observer);
-    }
+    public bool ShowQueryValuesInTelemetry { get; set; }
 
-    /// <summary>Told about every call of this session (start, end, failure), for logging; <c>null</c> (the default) costs nothing.</summary>
+    /// <summary>
+    /// Told about every call of this session (start, end, failure), for logging; <c>null</c> (the default) costs a static
+    /// field read per call.
+    /// </summary>
     internal ICallObserver? CallObserver
     {
-        get => _telemetry.Observer;
-        set => _telemetry = new TelemetrySettings(_telemetry.PropagateTraceContext, _telemetry.ShowQueryValues, value);
+        get => s_anyObserver && Observers.TryGetValue(this, out var observer) ? observer : null;
+        set
+        {
+            if (value is null)
+            {
+                Observers.Remove(this);
+                return;
+            }
+            Observers.AddOrUpdate(this, value);
+            s_anyObserver = true;
+        }
     }
-
-    internal TelemetrySettings TelemetrySettings => _telemetry;
 }

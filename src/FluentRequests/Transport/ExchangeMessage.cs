@@ -8,10 +8,4 @@ namespace FluentRequests;
 internal sealed class ExchangeMessage(HttpMethod method, Uri uri) : HttpRequestMessage(method, uri)
 {
     public Exchange? Exchange { get; set; }
-
-    /// <summary>Whether the handler's propagator must write no trace context: it is written already, or switched off (HopPropagator).</summary>
-    public bool TraceContextHandled { get; set; }
-
-    /// <summary>The requests of the call sent before this one (<c>http.request.resend_count</c>); 0 when the call is not observed.</summary>
-    public int ResendCount { get; set; }
 }

@@ -21,7 +21,7 @@ public sealed partial class Session
     public bool PropagateTraceContext { get; set; } = true;
 
     /// <summary>
-    /// Whether the <c>url.full</c> attribute of spans shows query values. By default the query is redacted to <c>*</c>
+    /// Whether telemetry (the <c>url.full</c> attribute of spans, and logged URLs) shows query values. By default the query is redacted to <c>*</c>
     /// (<c>https://example.com/search?*</c>), as System.Net.Http does, since query strings often carry tokens. The
     /// userinfo (<c>user:password@</c>) is never shown.
     /// </summary>

@@ -129,6 +129,29 @@ public class TracingTests
     }
 
     [Test]
+    public async Task ConcurrentCallsInOneFlowKeepTheirOwnHops()
+    {
+        using var capture = new TelemetryCapture(_port);
+        using var session = new Session();
+        string[] urls = Enumerable.Range(0, 4).Select(i => _server.Url($"/redirect/1/concurrent-{i}")).ToArray();
+
+        var responses = await Task.WhenAll(urls.Select(u => session.GetAsync(u)));
+
+        Assert.That(responses.Select(r => r.StatusCode), Is.All.EqualTo(200));
+        var calls = capture.CallSpans;
+        Assert.That(calls, Has.Count.EqualTo(4));
+        foreach (var call in calls)
+        {
+            string url = (string)call.GetTagItem("url.full")!;
+            string marker = url[url.IndexOf("concurrent-", StringComparison.Ordinal)..];
+            var hops = capture.ClientSpans.Where(h => h.ParentSpanId == call.SpanId).ToList();
+            Assert.That(hops.Select(h => (string)h.GetTagItem("url.full")!), Is.All.EndsWith(marker), "a call's hops are its own");
+            Assert.That(hops.Select(h => h.GetTagItem("http.request.resend_count")), Is.EqualTo(new object?[] { null, 1 }));
+            Assert.That(ReceivedOn(marker).Select(r => r.TraceParent), Is.EqualTo(hops.Select(TraceParentOf)));
+        }
+    }
+
+    [Test]
     public async Task ARetryIsASecondClientHopWithItsResendCount([Values] bool async)
     {
         using var capture = new TelemetryCapture(_port);

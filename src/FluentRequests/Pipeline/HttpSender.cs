@@ -17,6 +17,7 @@ internal static class HttpSender
         var message = BuildMessage(request, ProxyAuthorization.IsReadByProxy(transport.Key.Proxy, request.Uri));
         HttpVersions.Apply(message, request, options, async, ourTransport: transport.CallerHandler is null);
         var exchange = new Exchange(message, options.Timeout, cancellationToken, isSync: !async);
+        var hop = HopTelemetry.Start(options, message, exchange);
         long start = Stopwatch.GetTimestamp();
         HttpResponseMessage received;
         try
@@ -29,11 +30,12 @@ internal static class HttpSender
         {
             exchange.Dispose();
             message.Dispose();
-            throw transport.CallerHandler is { } handler
+            throw HopTelemetry.Failed(hop, transport.CallerHandler is { } handler
                 ? CallerHandlerErrors.Map(e, request, exchange, handler, async)
-                : ExceptionMapper.MapSendError(e, request, exchange, transport.Key.Proxy);
+                : ExceptionMapper.MapSendError(e, request, exchange, transport.Key.Proxy));
         }
         var elapsed = Stopwatch.GetElapsedTime(start);
+        HopTelemetry.Received(options, hop, received);
         message.Dispose();
         exchange.BeginBody(received, watchSyncReads: transport.CallerHandler is not null || received.Version.Major >= 2);
         var headers = ReadHeaders(received, out var setCookies);

@@ -31,6 +31,7 @@ internal sealed class SendOptions
     public required long? MaxResponseBytes { get; init; }
     public required double? MaxDecompressionRatio { get; init; }
     public required int MaxResponseHeadersBytes { get; init; }
+    public required bool PropagateTraceContext { get; init; }
 
     /// <summary>The HTTP version asked for: the call's, else the session's.</summary>
     public required Version HttpVersion { get; init; }

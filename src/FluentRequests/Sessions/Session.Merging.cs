@@ -106,6 +106,7 @@ public sealed partial class Session
             HttpVersion = args.HttpVersion is { } version ? HttpVersions.Valid(version, "httpVersion") : _httpVersion,
             HttpVersionPolicy = _httpVersionPolicy,
             CallerTransport = _callerTransport,
+            PropagateTraceContext = PropagateTraceContext,
         };
     }
 

@@ -83,7 +83,7 @@ internal static class SessionSettingsReader
     private static void ReadTimeout(IConfigurationSection timeout, SessionSettings settings)
     {
         if (!timeout.Exists()) return;
-        if (timeout.Value is not null)
+        if (Scalar(timeout) is not null)
         {
             settings.Errors.Add($"{timeout.Path}: \"{timeout.Value}\" must be a section with Connect, Read and Total (seconds each).");
             return;
@@ -99,7 +99,7 @@ internal static class SessionSettingsReader
     {
         if (!retry.Exists()) return;
         var errors = settings.Errors;
-        if (retry.Value is not null)
+        if (Scalar(retry) is not null)
         {
             errors.Add($"{retry.Path}: \"{retry.Value}\" must be a section (Total, BackoffFactor, BackoffMax, StatusCodes, Methods, RespectRetryAfter).");
             return;
@@ -152,10 +152,11 @@ internal static class SessionSettingsReader
         var cert = section.GetSection("Cert");
         if (!cert.Exists()) return;
         settings.TransportKeys.Add(cert.Path);
-        string? certPath = cert.Value ?? cert["Path"];
-        string? keyPath = cert.Value is null ? cert["KeyPath"] : null;
-        if (cert.Value is null) Unknown(cert, ["Path", "KeyPath"], settings.Errors);
-        string certKey = cert.Value is null ? Key(cert, "Path") : cert.Path;
+        string? single = Scalar(cert);
+        string? certPath = single ?? cert["Path"];
+        string? keyPath = single is null ? cert["KeyPath"] : null;
+        if (single is null) Unknown(cert, ["Path", "KeyPath"], settings.Errors);
+        string certKey = single is null ? Key(cert, "Path") : cert.Path;
         if (string.IsNullOrEmpty(certPath)) settings.Errors.Add($"{certKey}: a client certificate needs the path of its PEM file.");
         else if (!File.Exists(certPath)) settings.Errors.Add($"{certKey}: \"{certPath}\" is not an existing file.");
         else if (keyPath is not null && !File.Exists(keyPath)) settings.Errors.Add($"{Key(cert, "KeyPath")}: \"{keyPath}\" is not an existing file.");
@@ -186,6 +187,9 @@ internal static class SessionSettingsReader
             }
         }
     }
+
+    /// <summary>A section's own value; some providers give a section with children an empty one.</summary>
+    private static string? Scalar(IConfigurationSection section) => string.IsNullOrEmpty(section.Value) ? null : section.Value;
 
     private static string Key(IConfigurationSection section, string key) => section.Path + ConfigurationPath.KeyDelimiter + key;
 
@@ -250,7 +254,7 @@ internal static class SessionSettingsReader
     {
         var list = section.GetSection(key);
         if (!list.Exists()) return null;
-        if (list.Value is { } text)
+        if (Scalar(list) is { } text)
         {
             return [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(v => (list.Path, v))];
         }

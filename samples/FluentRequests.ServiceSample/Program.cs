@@ -4,6 +4,7 @@ using FluentRequests.ServiceSample;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +21,7 @@ builder.Services.AddFluentRequests().AddSession<DownstreamClient>("downstream", 
 });
 
 var telemetry = builder.Services.AddOpenTelemetry()
+    .ConfigureResource(resource => resource.AddService("FluentRequests.ServiceSample"))
     .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddSource("FluentRequests"))
     .WithMetrics(metrics => metrics.AddMeter("FluentRequests"));
 if (builder.Configuration.GetValue("Sample:ConsoleExporter", true))

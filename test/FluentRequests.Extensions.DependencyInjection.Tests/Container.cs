@@ -15,7 +15,8 @@ internal static class Container
     }
 
     /// <summary>What a host does at start for <c>ValidateOnStart</c>.</summary>
-    public static Task ValidateOnStartAsync(IServiceProvider services) => services.GetRequiredService<IAsyncStartupValidator>().ValidateAsync(CancellationToken.None);
+    public static Task ValidateOnStartAsync(IServiceProvider services)
+        => services.GetRequiredService<IAsyncStartupValidator>().ValidateAsync(CancellationToken.None);
 
     public static Session Session(this IServiceProvider services, string name) => services.GetRequiredService<ISessionFactory>().Get(name);
 }

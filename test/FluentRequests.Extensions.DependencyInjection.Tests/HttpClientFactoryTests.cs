@@ -114,7 +114,8 @@ public sealed class HttpClientFactoryTests
     [TestCase("Cert", "/etc/passwd")]
     public void Transport_keys_fail_at_startup_when_the_session_uses_the_factory(string key, string value)
     {
-        using var services = Build(new ConcurrentQueue<string>(), configuration: new Dictionary<string, string?> { ["FluentRequests:Sessions:api:" + key] = value });
+        var configuration = new Dictionary<string, string?> { ["FluentRequests:Sessions:api:" + key] = value };
+        using var services = Build(new ConcurrentQueue<string>(), configuration: configuration);
         var e = Assert.CatchAsync<Exception>(() => Container.ValidateOnStartAsync(services));
         Assert.That(e!.ToString(), Does.Contain($"FluentRequests:Sessions:api:{key}: cannot apply").And.Contain("UseHttpClientFactory"));
     }

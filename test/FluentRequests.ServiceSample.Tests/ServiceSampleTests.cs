@@ -109,7 +109,8 @@ public sealed class ServiceSampleTests
 
         Assert.That(answer.GetProperty("forecast").GetProperty("summary").GetString(), Is.EqualTo("Fog"));
         Assert.That(_downstream.LogEntries.Count(), Is.EqualTo(2));
-        var line = _factory.Services.GetFakeLogCollector().GetSnapshot().Single(r => r.Category == "FluentRequests.Session.downstream" && r.Level == LogLevel.Information);
+        var line = _factory.Services.GetFakeLogCollector().GetSnapshot()
+            .Single(r => r.Category == "FluentRequests.Session.downstream" && r.Level == LogLevel.Information);
         Assert.That(line.Message, Does.EndWith("(0 redirects, 1 retries)"));
     }
 

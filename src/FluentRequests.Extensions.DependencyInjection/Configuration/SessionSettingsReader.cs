@@ -50,7 +50,8 @@ internal static class SessionSettingsReader
         {
             settings.TransportKeys.Add(proxy.Path);
             // A proxy URL may carry credentials: never echoed.
-            if (proxy.Value is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "socks5" or "socks5h" or "socks4" or "socks4a")
+            if (proxy.Value is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri)
+                && uri.Scheme is "http" or "https" or "socks5" or "socks5h" or "socks4" or "socks4a")
             {
                 settings.Proxies[proxy.Key] = url;
             }
@@ -73,9 +74,13 @@ internal static class SessionSettingsReader
         {
             settings.MaxDecompressionRatioSet = true;
             settings.MaxDecompressionRatio = NullableLimit<double>(section, "MaxDecompressionRatio", errors,
-                (string s, NumberStyles n, IFormatProvider p, out double v) => double.TryParse(s, n, p, out v), v => v >= 1 && double.IsFinite(v), "a ratio of at least 1");
+                (string s, NumberStyles n, IFormatProvider p, out double v) => double.TryParse(s, n, p, out v),
+                v => v >= 1 && double.IsFinite(v), "a ratio of at least 1");
         }
-        if (Int(section, "MaxResponseHeadersBytes", errors, min: 1, "is not a positive number of bytes") is { } headerBytes) settings.MaxResponseHeadersBytes = headerBytes;
+        if (Int(section, "MaxResponseHeadersBytes", errors, min: 1, "is not a positive number of bytes") is { } headerBytes)
+        {
+            settings.MaxResponseHeadersBytes = headerBytes;
+        }
         if (Bool(section, "ShowQueryValuesInTelemetry", errors) is { } showQuery) settings.ShowQueryValuesInTelemetry = showQuery;
         if (Bool(section, "PropagateTraceContext", errors) is { } propagate) settings.PropagateTraceContext = propagate;
     }
@@ -183,7 +188,8 @@ internal static class SessionSettingsReader
             if (Enum.TryParse<HttpVersionPolicy>(policyText, ignoreCase: true, out var policy) && Enum.IsDefined(policy)) settings.HttpVersionPolicy = policy;
             else
             {
-                settings.Errors.Add($"{Key(section, "HttpVersionPolicy")}: \"{policyText}\" is not RequestVersionOrLower, RequestVersionOrHigher or RequestVersionExact.");
+                settings.Errors.Add(
+                    $"{Key(section, "HttpVersionPolicy")}: \"{policyText}\" is not RequestVersionOrLower, RequestVersionOrHigher or RequestVersionExact.");
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -38,6 +39,7 @@ public sealed class ServiceSampleTests
             web.UseSetting("FluentRequests:Sessions:downstream:BaseUrl", _downstream.Url + "/api/");
             web.UseSetting("FluentRequests:Sessions:downstream:Headers:Authorization", Token);
             web.UseSetting("FluentRequests:Sessions:downstream:Timeout:Total", "5");
+            web.UseSetting("FluentRequests:Sessions:downstream:Timeout:Read", "30");
             web.ConfigureServices(services =>
             {
                 services.AddFakeLogging();
@@ -117,18 +119,26 @@ public sealed class ServiceSampleTests
     [Test]
     public async Task A_downstream_that_stalls_is_cut_by_the_total_deadline_and_the_endpoint_answers_504()
     {
-        Forecast(WmResponse.Create().WithDelay(TimeSpan.FromSeconds(60)).WithBody("{}"));
-        using var client = _factory.CreateClient();
+        // A downstream that accepts the connection and never answers (a WireMock delay would hold its shutdown).
+        using var stalled = new TcpListener(IPAddress.Loopback, 0);
+        stalled.Start();
+        var accepted = stalled.AcceptSocketAsync();
+        int port = ((IPEndPoint)stalled.LocalEndpoint).Port;
+        using var factory = _factory.WithWebHostBuilder(
+            web => web.UseSetting("FluentRequests:Sessions:downstream:BaseUrl", $"http://127.0.0.1:{port}/api/"));
+        using var client = factory.CreateClient();
         var started = Stopwatch.StartNew();
 
         var answer = await client.GetAsync("/forecast");
 
         Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.GatewayTimeout));
-        Assert.That(started.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)), "cut by the 5 s deadline, not the stub's 60 s");
+        Assert.That(started.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)), "cut by the 5 s deadline, not the 30 s read timeout");
+        Assert.That(started.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(4.9)), "not before the deadline");
         var problem = await answer.Content.ReadFromJsonAsync<JsonElement>();
         Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo("The downstream service did not answer within the deadline."));
-        var warning = _factory.Services.GetFakeLogCollector().GetSnapshot().Single(r => r.Level == LogLevel.Warning);
+        var warning = factory.Services.GetFakeLogCollector().GetSnapshot().Single(r => r.Level == LogLevel.Warning);
         Assert.That(warning.Message, Does.Contain("RequestTimeoutException"));
+        (await accepted).Dispose();
     }
 
     [Test]

@@ -45,8 +45,8 @@ public sealed class SessionBuilder
     /// Sends this session's requests through the handler pipeline <c>IHttpClientFactory</c> builds for its name, so that
     /// handlers added with <c>AddHttpMessageHandler</c> (and resilience handlers) run on every physical request, redirect
     /// hops and retries included. The primary handler is a <see cref="SocketsHttpHandler"/> set as the session's own:
-    /// no automatic redirects, no cookie container, no automatic decompression. <c>Verify</c>, <c>Cert</c> and
-    /// <c>Proxies</c> cannot apply through it: setting them fails at startup, naming the key.
+    /// no automatic redirects, no cookie container, no automatic decompression. <c>Verify</c>, <c>Cert</c>,
+    /// <c>Proxies</c> and <c>MaxResponseHeadersBytes</c> cannot apply through it: setting them fails at startup, naming the key.
     /// </summary>
     /// <returns>The <see cref="IHttpClientBuilder"/> of the name, to add handlers to.</returns>
     public IHttpClientBuilder UseHttpClientFactory()

@@ -112,6 +112,7 @@ public sealed class HttpClientFactoryTests
     [TestCase("Verify", "false")]
     [TestCase("Proxies:https", "http://proxy.internal:3128")]
     [TestCase("Cert", "/etc/passwd")]
+    [TestCase("MaxResponseHeadersBytes", "32768")]
     public void Transport_keys_fail_at_startup_when_the_session_uses_the_factory(string key, string value)
     {
         var configuration = new Dictionary<string, string?> { ["FluentRequests:Sessions:api:" + key] = value };

@@ -77,6 +77,7 @@ internal static class SessionSettingsReader
                 (string s, NumberStyles n, IFormatProvider p, out double v) => double.TryParse(s, n, p, out v),
                 v => v >= 1 && double.IsFinite(v), "a ratio of at least 1");
         }
+        if (section["MaxResponseHeadersBytes"] is not null) settings.TransportKeys.Add(Key(section, "MaxResponseHeadersBytes"));
         if (Int(section, "MaxResponseHeadersBytes", errors, min: 1, "is not a positive number of bytes") is { } headerBytes)
         {
             settings.MaxResponseHeadersBytes = headerBytes;

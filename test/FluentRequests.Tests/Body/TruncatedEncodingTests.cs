@@ -42,14 +42,15 @@ public class TruncatedEncodingTests
             "end" => body.Length - (header == "gzip" ? 8 : 1),
             _ => body.Length,
         };
+        string head = $"HTTP/1.1 200 OK\r\nContent-Encoding: {header}\r\nConnection: close\r\n";
         if (parts[1] == "length")
         {
-            await RawHttpServer.WriteAsync(connection, $"HTTP/1.1 200 OK\r\nContent-Encoding: {header}\r\nContent-Length: {length}\r\nConnection: close\r\n\r\n", token);
+            await RawHttpServer.WriteAsync(connection, $"{head}Content-Length: {length}\r\n\r\n", token);
             await connection.WriteAsync(body.AsMemory(0, length), token);
         }
         else
         {
-            await RawHttpServer.WriteAsync(connection, $"HTTP/1.1 200 OK\r\nContent-Encoding: {header}\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n", token);
+            await RawHttpServer.WriteAsync(connection, $"{head}Transfer-Encoding: chunked\r\n\r\n", token);
             for (int at = 0; at < length; at += 3000)
             {
                 int size = Math.Min(3000, length - at);
@@ -85,10 +86,11 @@ public class TruncatedEncodingTests
     }
 
     [Test]
-    public async Task ACutShortBodyReadAsAStreamThrows([ValueSource(nameof(Formats))] string format, [ValueSource(nameof(Cuts))] string cut, [Values] bool async)
+    public async Task ACutShortBodyReadAsAStreamThrows(
+        [ValueSource(nameof(Formats))] string format, [ValueSource(nameof(Cuts))] string cut, [Values] bool async)
     {
         string url = _server.Url($"/{format}/length/{cut}");
-        await using var response = await Send.Either(async, () => Requests.Get(url, timeout: 5, stream: true), () => Requests.GetAsync(url, timeout: 5, stream: true));
+        await using var response = await Streamed(url, async);
         using var body = response.ReadAsStream();
 
         var e = await Send.Throws<ContentDecodingException>(async, () => { body.CopyTo(Stream.Null); return null; }, () => body.CopyToAsync(Stream.Null));
@@ -127,7 +129,7 @@ public class TruncatedEncodingTests
         {
             string target = Path.Combine(directory, "body.txt");
             await File.WriteAllTextAsync(target, "the old content");
-            await using var response = await Send.Either(async, () => Requests.Get(url, timeout: 5, stream: true), () => Requests.GetAsync(url, timeout: 5, stream: true));
+            await using var response = await Streamed(url, async);
 
             await Send.Throws<ContentDecodingException>(async, () => response.SaveTo(target), () => response.SaveToAsync(target));
 
@@ -139,6 +141,9 @@ public class TruncatedEncodingTests
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    private static Task<Response> Streamed(string url, bool async)
+        => Send.Either(async, () => Requests.Get(url, timeout: 5, stream: true), () => Requests.GetAsync(url, timeout: 5, stream: true));
 
     private static byte[] Encode(Func<Stream, Stream> encoder)
     {

@@ -248,7 +248,8 @@ internal static class UrlPreparer
         {
             throw new InvalidUrlException($"Invalid URL '{url}': URL has an invalid label.");
         }
-        if (host.AsSpan().IndexOfAny(" <>\"{}|\\^`%") >= 0)
+        // A ':' left in the host ("a::" split at its last colon) would be read back as a port separator.
+        if (host.AsSpan().IndexOfAny(" <>\"{}|\\^`%:") >= 0)
         {
             throw new InvalidUrlException($"Invalid URL '{url}': invalid characters in host '{host}'");
         }

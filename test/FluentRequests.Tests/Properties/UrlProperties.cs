@@ -140,13 +140,23 @@ public class UrlProperties
 
     [TestCase("http://[@h4+")]
     [TestCase("http://a:4&:/i\u00a8R+")]
+    [TestCase("http://a::?x")]
     [TestCase("http://a:b:/")]
     public void AUrlDotNetCannotParseIsAnInvalidUrl(string url)
     {
         // Shrunk counterexamples of AnyUrlPreparesToASendableUriOrThrowsAnInvalidUrlError ("http://[@h4+": a
         // UriFormatException escaped when the request was built) and PreparingIsIdempotent ("http://a:4&:/...": prepared to
-        // "http://a:4&/...", whose port '4&' then failed). Requests raises InvalidURL for both (urllib3's LocationParseError).
+        // "http://a:4&/...", whose port '4&' then failed; "http://a::?x": prepared to "http://a:/?x", read again as host 'a').
+        // Requests raises InvalidURL ("Failed to parse") for the last three; it prepares the first as "http://%5B@h4+/" and
+        // fails only at DNS, but System.Uri refuses the host "h4+", so no request could be built for it here.
         var e = Assert.Throws<InvalidUrlException>(() => UrlPreparer.Prepare(url, null));
         Assert.That(e!.Message, Does.StartWith("Invalid URL"));
+    }
+
+    [Test]
+    public void AnEmptyPortIsDropped()
+    {
+        // As Requests: "http://a:/x" prepares to "http://a/x".
+        Assert.That(UrlPreparer.Prepare("http://a:/x", null), Is.EqualTo("http://a/x"));
     }
 }

@@ -16,6 +16,7 @@ internal static class HttpSender
         transport.InsecureWarning?.Note(request);
         var message = BuildMessage(request, ProxyAuthorization.IsReadByProxy(transport.Key.Proxy, request.Uri));
         var exchange = new Exchange(message, options.Timeout, cancellationToken, isSync: !async);
+        var hop = HopTelemetry.Start(options, message, exchange);
         long start = Stopwatch.GetTimestamp();
         HttpResponseMessage received;
         try
@@ -28,9 +29,10 @@ internal static class HttpSender
         {
             exchange.Dispose();
             message.Dispose();
-            throw ExceptionMapper.MapSendError(e, request, exchange, transport.Key.Proxy);
+            throw HopTelemetry.Failed(hop, ExceptionMapper.MapSendError(e, request, exchange, transport.Key.Proxy));
         }
         var elapsed = Stopwatch.GetElapsedTime(start);
+        HopTelemetry.Received(options, hop, received);
         message.Dispose();
         exchange.BeginBody(received);
         var headers = ReadHeaders(received, out var setCookies);

@@ -31,6 +31,7 @@ internal sealed class SendOptions
     public required long? MaxResponseBytes { get; init; }
     public required double? MaxDecompressionRatio { get; init; }
     public required int MaxResponseHeadersBytes { get; init; }
+    public required bool PropagateTraceContext { get; init; }
 
     /// <summary>
     /// The transport for <paramref name="request"/>. TLS settings count only when TLS is spoken (an https target or

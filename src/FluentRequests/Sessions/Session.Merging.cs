@@ -102,6 +102,7 @@ public sealed partial class Session
             MaxResponseBytes = MaxResponseBytes,
             MaxDecompressionRatio = MaxDecompressionRatio,
             MaxResponseHeadersBytes = MaxResponseHeadersBytes,
+            PropagateTraceContext = PropagateTraceContext,
         };
     }
 

@@ -220,7 +220,7 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
             request = request.Copy();
             request.Headers.SetUnchecked(ProxyAuthorization.HeaderName, proxyAuthorization);
         }
-        return ResiliencePipelines.ExecuteAsync(new Call(request, options), async, cancellationToken);
+        return CallTelemetry.ExecuteAsync(new Call(request, options), this, async, cancellationToken);
     }
 
     private static string Version()

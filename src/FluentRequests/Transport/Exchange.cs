@@ -35,6 +35,9 @@ internal sealed class Exchange : IDisposable
     /// <summary>Whether the request is sent synchronously: a connection it opens is then connected with blocking calls.</summary>
     public bool IsSync { get; }
 
+    /// <summary>Whether the handler must write no trace context for this request (Session.PropagateTraceContext off; see HopPropagator).</summary>
+    public bool WithholdTraceContext { get; set; }
+
     /// <summary>The caller's token (user cancellation and the total deadline).</summary>
     public CancellationToken Outer { get; }
 

@@ -35,6 +35,8 @@ internal static class TransportPool
             ConnectCallback = SocketConnector.ConnectAsync,
             UseProxy = key.Proxy is not null,
             Proxy = key.Proxy is null ? null : ProxyFactory.Create(key.Proxy),
+            // Trace context is this library's to write (one span per hop, Session.PropagateTraceContext): see HopPropagator.
+            ActivityHeadersPropagator = HopPropagator.Instance,
         };
         ConfigureTls(handler.SslOptions, key);
         return new Transport(new HttpMessageInvoker(handler, disposeHandler: true), key);

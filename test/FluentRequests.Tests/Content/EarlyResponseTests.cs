@@ -110,6 +110,25 @@ public class EarlyResponseTests
     }
 
     [Test]
+    public async Task AnEarlyResponseIsReturnedOverTls([Values(Body.Multipart, Body.UnseekableStream, Body.Chunks)] Body kind, [Values] bool async)
+    {
+        await using var server = new EarlyResponseServer(EarlyResponseServer.Status(413, "Payload Too Large"), tls: true);
+        string url = server.BaseUrl + "/upload";
+
+        var answers = new List<string>();
+        for (int i = 0; i < Attempts; i++)
+        {
+            var (data, files) = Make(kind, 1_000_000);
+            using var response = await Send.Either(async,
+                () => Requests.Post(url, data: data, files: files, verify: false), () => Requests.PostAsync(url, data: data, files: files, verify: false));
+            answers.Add($"{response.StatusCode} {response.Text}");
+        }
+
+        Assert.That(answers, Is.All.EqualTo("413 Payload Too Large"));
+        Assert.That(server.Requests, Is.EqualTo(Attempts));
+    }
+
+    [Test]
     public async Task AConnectionWhoseUploadBrokeIsNeverReused([Values] bool async)
     {
         // No Connection: close: only the broken upload tells the client the connection is gone.

@@ -1,3 +1,4 @@
+using System.Net.Security;
 using System.Net.Sockets;
 using System.Text;
 
@@ -7,20 +8,24 @@ namespace FluentRequests.Tests.Infrastructure;
 /// A loopback server that answers before reading the request body, as a server with a body limit or an auth check
 /// does: for each connection it reads the request head only, sends <c>response</c> (or nothing), and closes the
 /// socket with the body unread, which makes the kernel reset the connection (RST) under an upload still being sent.
+/// With <c>tls</c>, it speaks HTTPS with <see cref="TestCertificates.Server"/>.
 /// </summary>
 public sealed class EarlyResponseServer : IAsyncDisposable
 {
     private readonly byte[]? _response;
+    private readonly bool _tls;
     private readonly LoopbackListener _listener;
     private int _requests;
 
     /// <param name="response">The whole response to send after the head (status line, headers, blank line, body), or
     /// <c>null</c> to close without answering.</param>
-    public EarlyResponseServer(string? response)
+    /// <param name="tls">Whether to serve HTTPS.</param>
+    public EarlyResponseServer(string? response, bool tls = false)
     {
         _response = response is null ? null : Encoding.ASCII.GetBytes(response);
+        _tls = tls;
         _listener = new LoopbackListener(ServeAsync);
-        BaseUrl = $"http://127.0.0.1:{_listener.Port}";
+        BaseUrl = $"{(tls ? "https" : "http")}://127.0.0.1:{_listener.Port}";
     }
 
     /// <summary>
@@ -37,16 +42,26 @@ public sealed class EarlyResponseServer : IAsyncDisposable
 
     private async Task ServeAsync(Socket socket, CancellationToken token)
     {
-        // One byte at a time, so nothing of the body is read.
+        // As servers do: without it, a response written while the TLS session tickets are still unacknowledged waits
+        // (Nagle), and the close with the body unread resets the connection and drops it unsent.
+        socket.NoDelay = true;
+        Stream connection = new NetworkStream(socket, ownsSocket: false);
+        if (_tls)
+        {
+            var tls = new SslStream(connection);
+            await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = TestCertificates.Server }, token);
+            connection = tls;
+        }
+        // One byte at a time, so nothing of the body is read (beyond the TLS record that holds the head's end).
         var one = new byte[1];
         int matched = 0;
         while (matched < 4)
         {
-            if (await socket.ReceiveAsync(one, SocketFlags.None, token) == 0) return;
+            if (await connection.ReadAsync(one, token) == 0) return;
             matched = one[0] == (matched % 2 == 0 ? '\r' : '\n') ? matched + 1 : one[0] == '\r' ? 1 : 0;
         }
         Interlocked.Increment(ref _requests);
-        if (_response is not null) await socket.SendAsync(_response, SocketFlags.None, token);
+        if (_response is not null) await connection.WriteAsync(_response, token);
         // Returning closes the socket with the body unread.
     }
 

@@ -30,7 +30,7 @@ public sealed class EarlyResponseServer : IAsyncDisposable
 
     /// <summary>
     /// A response with this status and a short body; with <c>Connection: close</c>, as a server that leaves the body
-    /// unread should send (RFC 9112 9.6), unless <paramref name="sayClose"/> is <c>false</c>.
+    /// unread should send, unless <paramref name="sayClose"/> is <c>false</c>.
     /// </summary>
     public static string Status(int status, string reason, bool sayClose = true)
         => $"HTTP/1.1 {status} {reason}\r\nContent-Length: {reason.Length}\r\n{(sayClose ? "Connection: close\r\n" : "")}\r\n{reason}";

@@ -50,6 +50,14 @@ internal static class ExceptionMapper
                 $"Certificate verification failed for {request.Uri.Authority}: {rejected.Message} (url: {request.Url})", request, innerException: e)
             { NotSent = true };
         }
+        if (Find<UploadBrokenSignal>(e) is { } broken)
+        {
+            return new ConnectionException(
+                $"Connection aborted: {request.Uri.Authority} closed the connection while the request was being sent, and sent no response, " +
+                $"for url: {request.Url} ({broken.WriteError.Message})",
+                request, innerException: e)
+            { UploadBroken = true };
+        }
         if (e is HttpRequestException http)
         {
             string detail = Innermost(e).Message;

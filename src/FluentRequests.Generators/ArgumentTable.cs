@@ -6,7 +6,8 @@ namespace FluentRequests.Generators;
 /// <summary>
 /// The one definition of the call surface. Every verb of <c>Requests</c> and <c>Session</c> takes the URL, its
 /// positionals, then every other keyword in <see cref="Keywords"/>' order, then the cancellation token: the first
-/// thirteen are /work/shared/API.md's common arguments in its order, the last three are this library's additions.
+/// thirteen are Requests' common keyword arguments in the order of docs/coming-from-requests.md's "Keyword
+/// arguments" table (<c>params</c> to <c>cert</c>), the last three are this library's additions.
 /// </summary>
 internal static class ArgumentTable
 {

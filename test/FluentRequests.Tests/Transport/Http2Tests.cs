@@ -252,6 +252,38 @@ public class Http2Tests
     }
 
     [Test]
+    public async Task TheConnectTimeoutHoldsOnHttp2([Values] bool tls)
+    {
+        using var backlog = new FullBacklogListener();
+        using var session = tls ? Tls() : H2c();
+        string url = $"{(tls ? "https" : "http")}://127.0.0.1:{backlog.Port}/";
+        var watch = Stopwatch.StartNew();
+
+        var e = Assert.ThrowsAsync<ConnectTimeoutException>(() => session.GetAsync(url, timeout: (0.3, 30.0)))!;
+
+        Assert.That(e.Message, Does.Contain("connect timeout=0.3s"));
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
+        await Task.CompletedTask;
+    }
+
+    [Test]
+    public void Http2RequestsGetAHandlerOfTheirOwnAndHttp11KeepsTheDefault()
+    {
+        using var http11 = new Session();
+        using var http2 = new Session { HttpVersion = HttpVersion.Version20 };
+        var request = http11.Prepare(new Request("GET", "http://127.0.0.1:9/"));
+
+        var key11 = http11.MergeOptions(new RequestArgs(), allowRedirectsDefault: true).TransportFor(request);
+        var key2 = http2.MergeOptions(new RequestArgs(), allowRedirectsDefault: true).TransportFor(request);
+        var perCall = http11.MergeOptions(new RequestArgs { HttpVersion = HttpVersion.Version20 }, allowRedirectsDefault: true).TransportFor(request);
+
+        Assert.That(key11, Is.EqualTo(TransportKey.Default));
+        Assert.That(key2.Http2, Is.True);
+        Assert.That(perCall, Is.EqualTo(key2));
+        Assert.That(TransportPool.Get(key2), Is.Not.SameAs(TransportPool.Get(key11)));
+    }
+
+    [Test]
     public void AnUnknownVersionOrPolicyIsRejected()
     {
         using var session = new Session();

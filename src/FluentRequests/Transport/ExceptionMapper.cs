@@ -149,7 +149,8 @@ internal static class ExceptionMapper
         // Anything else came from a caller's handler's stream (ours throw only the kinds above): it broke the body off.
         if (e is not (ArgumentException or NotSupportedException or OperationCanceledException))
         {
-            return new ConnectionException($"Reading the response body from {request.Url} failed after {received} bytes: {e.Message}", request, innerException: e);
+            return new ConnectionException(
+                $"Reading the response body from {request.Url} failed after {received} bytes: {e.Message}", request, innerException: e);
         }
         return e;
     }

@@ -12,9 +12,10 @@ internal static class HttpSender
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<Response> SendAsync(PreparedRequest request, SendOptions options, bool async, CancellationToken cancellationToken)
     {
-        var transport = TransportPool.Get(options.TransportFor(request));
+        var transport = TransportSelector.For(request, options);
         transport.InsecureWarning?.Note(request);
         var message = BuildMessage(request, ProxyAuthorization.IsReadByProxy(transport.Key.Proxy, request.Uri));
+        HttpVersions.Apply(message, request, options, async, ourTransport: transport.CallerHandler is null);
         var exchange = new Exchange(message, options.Timeout, cancellationToken, isSync: !async);
         var hop = HopTelemetry.Start(options, message, exchange);
         long start = Stopwatch.GetTimestamp();
@@ -29,12 +30,14 @@ internal static class HttpSender
         {
             exchange.Dispose();
             message.Dispose();
-            throw HopTelemetry.Failed(hop, ExceptionMapper.MapSendError(e, request, exchange, transport.Key.Proxy));
+            throw HopTelemetry.Failed(hop, transport.CallerHandler is { } handler
+                ? CallerHandlerErrors.Map(e, request, exchange, handler, async)
+                : ExceptionMapper.MapSendError(e, request, exchange, transport.Key.Proxy));
         }
         var elapsed = Stopwatch.GetElapsedTime(start);
         HopTelemetry.Received(options, hop, received);
         message.Dispose();
-        exchange.BeginBody(received);
+        exchange.BeginBody(received, watchSyncReads: transport.CallerHandler is not null || received.Version.Major >= 2);
         var headers = ReadHeaders(received, out var setCookies);
         Stream raw;
         try
@@ -82,11 +85,7 @@ internal static class HttpSender
 
     private static ExchangeMessage BuildMessage(PreparedRequest request, bool proxyReadsHeaders)
     {
-        var message = new ExchangeMessage(HttpMethod.Parse(request.Method), request.Uri)
-        {
-            Version = HttpVersion.Version11,
-            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
-        };
+        var message = new ExchangeMessage(HttpMethod.Parse(request.Method), request.Uri);
         HttpContent? content = request.BodySource?.CreateContent();
         foreach (var (name, value) in request.Headers)
         {

@@ -81,6 +81,7 @@ public sealed partial class Session
 
     internal SendOptions MergeOptions(RequestArgs args, bool allowRedirectsDefault)
     {
+        RejectTransportSettings(args);
         IDictionary<string, string>? proxies = _proxies is not { Count: > 0 } sessionProxies ? args.Proxies
             : args.Proxies is null ? sessionProxies : Merge(sessionProxies, args.Proxies);
         return new SendOptions
@@ -90,7 +91,7 @@ public sealed partial class Session
             MaxRedirects = args.MaxRedirects is { } max ? ValidMaxRedirects(max) : MaxRedirects,
             AllowHttpsToHttpRedirects = AllowHttpsToHttpRedirects,
             Proxies = proxies,
-            EnvironmentProxies = TrustEnv ? EnvironmentProxies.Read(EnvironmentSource) : null,
+            EnvironmentProxies = TrustEnv && _callerTransport is null ? EnvironmentProxies.Read(EnvironmentSource) : null,
             Verify = args.Verify ?? _verify,
             Environment = TrustEnv ? EnvironmentSource : null,
             Cert = args.Cert ?? Cert,
@@ -103,6 +104,9 @@ public sealed partial class Session
             MaxDecompressionRatio = MaxDecompressionRatio,
             MaxResponseHeadersBytes = MaxResponseHeadersBytes,
             PropagateTraceContext = PropagateTraceContext,
+            HttpVersion = args.HttpVersion is { } version ? HttpVersions.Valid(version, "httpVersion") : _httpVersion,
+            HttpVersionPolicy = _httpVersionPolicy,
+            CallerTransport = _callerTransport,
         };
     }
 

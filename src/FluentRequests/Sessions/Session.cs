@@ -167,13 +167,20 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
     // Send/SendAsync of a prepared request, and the verbs, are generated from the argument table
     // (src/FluentRequests.Generators/ArgumentTable.cs).
 
-    /// <summary>Marks the session closed; later sends throw <see cref="ObjectDisposedException"/>. Pooled connections stay for other sessions.</summary>
-    public void Dispose() => _disposed = true;
+    /// <summary>
+    /// Marks the session closed; later sends throw <see cref="ObjectDisposedException"/>. Pooled connections stay for other
+    /// sessions. A session built over a caller's handler disposes it only when it was told to (<c>disposeHandler</c>).
+    /// </summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        _callerTransport?.Invoker.Dispose();
+    }
 
     /// <inheritdoc cref="Dispose"/>
     public ValueTask DisposeAsync()
     {
-        _disposed = true;
+        Dispose();
         return ValueTask.CompletedTask;
     }
 

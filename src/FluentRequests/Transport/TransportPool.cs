@@ -38,6 +38,16 @@ internal static class TransportPool
             // Trace context is this library's to write (one span per hop, Session.PropagateTraceContext): see HopPropagator.
             ActivityHeadersPropagator = HopPropagator.Instance,
         };
+        if (key.Http2)
+        {
+            // Every request to an origin shares one multiplexed connection: a connection that went silent would stall them
+            // all, so it is pinged while requests are open; past the server's stream limit another connection opens
+            // rather than requests queueing behind it.
+            handler.KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests;
+            handler.KeepAlivePingDelay = TimeSpan.FromSeconds(30);
+            handler.KeepAlivePingTimeout = TimeSpan.FromSeconds(20);
+            handler.EnableMultipleHttp2Connections = true;
+        }
         ConfigureTls(handler.SslOptions, key);
         return new Transport(new HttpMessageInvoker(handler, disposeHandler: true), key);
     }

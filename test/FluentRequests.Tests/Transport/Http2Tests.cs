@@ -115,7 +115,7 @@ public class Http2Tests
             using var orLower = Tls();
 
             // ALPN finds no protocol in common, so the handshake fails.
-            var e = Assert.ThrowsAsync<SslException>(() => exact.GetAsync(server.Url("/proto")))!;
+            var e = (await Assert.ThrowsAsync<SslException>(() => exact.GetAsync(server.Url("/proto"))))!;
             Assert.That(e.Message, Does.Contain(server.Url("/proto")));
             Assert.That((await orLower.GetAsync(server.Url("/proto"))).Text, Is.EqualTo("HTTP/1.1"));
         }
@@ -202,10 +202,9 @@ public class Http2Tests
         using var session = H2c();
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
-        var e = Assert.CatchAsync<OperationCanceledException>(() => session.GetAsync(_h2c.Url("/stall-headers"), timeout: 30, cancellationToken: cts.Token));
+        var e = await Assert.CatchAsync<OperationCanceledException>(() => session.GetAsync(_h2c.Url("/stall-headers"), timeout: 30, cancellationToken: cts.Token));
 
         Assert.That(e, Is.Not.InstanceOf<RequestException>());
-        await Task.CompletedTask;
     }
 
     [Test]
@@ -259,11 +258,10 @@ public class Http2Tests
         string url = $"{(tls ? "https" : "http")}://127.0.0.1:{backlog.Port}/";
         var watch = Stopwatch.StartNew();
 
-        var e = Assert.ThrowsAsync<ConnectTimeoutException>(() => session.GetAsync(url, timeout: (0.3, 30.0)))!;
+        var e = (await Assert.ThrowsAsync<ConnectTimeoutException>(() => session.GetAsync(url, timeout: (0.3, 30.0))))!;
 
         Assert.That(e.Message, Does.Contain("connect timeout=0.3s"));
         Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
-        await Task.CompletedTask;
     }
 
     [Test]

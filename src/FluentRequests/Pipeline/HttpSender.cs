@@ -12,7 +12,7 @@ internal static class HttpSender
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<Response> SendAsync(PreparedRequest request, SendOptions options, bool async, CancellationToken cancellationToken)
     {
-        var transport = TransportPool.Get(options.TransportFor(request));
+        var transport = TransportSelector.For(request, options);
         transport.InsecureWarning?.Note(request);
         var message = BuildMessage(request, ProxyAuthorization.IsReadByProxy(transport.Key.Proxy, request.Uri));
         var exchange = new Exchange(message, options.Timeout, cancellationToken, isSync: !async);

@@ -32,6 +32,9 @@ internal sealed class SendOptions
     public required double? MaxDecompressionRatio { get; init; }
     public required int MaxResponseHeadersBytes { get; init; }
 
+    /// <summary>The caller's handler the session was built over, or <c>null</c> for our pooled transports.</summary>
+    public required Transport? CallerTransport { get; init; }
+
     /// <summary>
     /// The transport for <paramref name="request"/>. TLS settings count only when TLS is spoken (an https target or
     /// an https proxy), so a bad CA bundle or client certificate path never fails a plain-http request. CA bundle

@@ -90,7 +90,7 @@ public sealed partial class Session
             MaxRedirects = args.MaxRedirects is { } max ? ValidMaxRedirects(max) : MaxRedirects,
             AllowHttpsToHttpRedirects = AllowHttpsToHttpRedirects,
             Proxies = proxies,
-            EnvironmentProxies = TrustEnv ? EnvironmentProxies.Read(EnvironmentSource) : null,
+            EnvironmentProxies = TrustEnv && _callerTransport is null ? EnvironmentProxies.Read(EnvironmentSource) : null,
             Verify = args.Verify ?? _verify,
             Environment = TrustEnv ? EnvironmentSource : null,
             Cert = args.Cert ?? Cert,
@@ -102,6 +102,7 @@ public sealed partial class Session
             MaxResponseBytes = MaxResponseBytes,
             MaxDecompressionRatio = MaxDecompressionRatio,
             MaxResponseHeadersBytes = MaxResponseHeadersBytes,
+            CallerTransport = _callerTransport,
         };
     }
 

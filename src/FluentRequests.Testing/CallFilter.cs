@@ -14,9 +14,13 @@ internal sealed record CallFilter(string Description, Func<RecordedCall, string?
     public static CallFilter Url(string pattern)
     {
         ArgumentNullException.ThrowIfNull(pattern);
-        return new($"to {pattern}", c => Wildcard.IsMatch(c.Url, pattern) || Wildcard.IsMatch(c.Url.TrimEnd('/'), pattern)
-            ? null
-            : $"URL was {c.Url}");
+        // A pattern without '?' is about the path: the query is checked with WithQuery. A root URL matches with or without its '/'.
+        bool ignoreQuery = !pattern.Contains('?');
+        return new($"to {pattern}", c =>
+        {
+            string url = ignoreQuery && c.Uri.Query.Length > 0 ? c.Url[..^c.Uri.Query.Length] : c.Url;
+            return Wildcard.IsMatch(url, pattern) || Wildcard.IsMatch(url.TrimEnd('/'), pattern) ? null : $"URL was {c.Url}";
+        });
     }
 
     public static CallFilter Verb(string[] verbs)

@@ -3,7 +3,8 @@ namespace FluentRequests.Testing;
 public sealed partial class FakeHttp
 {
     /// <summary>
-    /// Asserts that at least one call went to <paramref name="urlPattern"/> (<c>*</c> wildcards, the whole URL); narrow it
+    /// Asserts that at least one call went to <paramref name="urlPattern"/> (<c>*</c> wildcards, the whole URL; the query
+    /// counts only when the pattern has a <c>?</c>, else check it with <see cref="CallAssertion.WithQuery"/>); narrow it
     /// with <c>With…</c> (each asserts that some call still meets every condition so far) and end with <see cref="CallAssertion.Times"/>.
     /// </summary>
     /// <param name="urlPattern">The URL pattern, e.g. <c>https://api.example.com/users/*</c>.</param>

@@ -58,7 +58,8 @@ public sealed partial class FakeHttp : IDisposable
 
     /// <summary>
     /// A stub for calls to one of <paramref name="urlPatterns"/> (<c>*</c> matches any run of characters; the whole
-    /// URL, query included, must match). Narrow it with <c>With…</c> and give it responses with <c>RespondWith…</c>.
+    /// URL must match, its query too when the pattern has a <c>?</c>, else the query is ignored: see
+    /// <see cref="StubSetup.WithQuery"/>). Narrow it with <c>With…</c> and give it responses with <c>RespondWith…</c>.
     /// </summary>
     /// <param name="urlPatterns">URL patterns, e.g. <c>https://api.example.com/users/*</c>; none means every URL.</param>
     public StubSetup ForCallsTo(params string[] urlPatterns)

@@ -93,8 +93,8 @@ public sealed class FakeResponse
     public static FakeResponse ConnectionRefused() => new(0, [], []) { Fault = FakeFault.ConnectionRefused };
 
     /// <summary>
-    /// The server accepts the request and closes the connection without a response (WireMock's <c>EMPTY_RESPONSE</c>):
-    /// a <see cref="ConnectionException"/>.
+    /// The server reads the request and closes the connection without a response (Java WireMock's <c>EMPTY_RESPONSE</c>;
+    /// WireMock.Net's sends an empty 200 instead): a <see cref="ConnectionException"/>.
     /// </summary>
     public static FakeResponse EmptyResponse() => new(0, [], []) { Fault = FakeFault.EmptyResponse };
 

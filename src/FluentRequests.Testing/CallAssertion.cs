@@ -73,7 +73,8 @@ public sealed class CallAssertion
     /// <param name="name">The part's field name.</param>
     /// <param name="fileName">The file name, or <see langword="null"/> for any.</param>
     /// <param name="contentPattern">The content as text, or a pattern, or <see langword="null"/> for any.</param>
-    public CallAssertion WithPart(string name, string? fileName = null, string? contentPattern = null) => Where(CallFilter.Part(name, fileName, contentPattern));
+    public CallAssertion WithPart(string name, string? fileName = null, string? contentPattern = null)
+        => Where(CallFilter.Part(name, fileName, contentPattern));
 
     /// <summary>Meeting <paramref name="predicate"/>.</summary>
     /// <param name="predicate">The condition.</param>

@@ -109,7 +109,10 @@ internal sealed record CallFilter(string Description, Func<RecordedCall, string?
             {
                 var fields = c.Form.Count > 0 ? c.Form : c.Parts.Where(p => p.FileName is null).Select(p => KeyValuePair.Create(p.Name ?? "", p.Text)).ToList();
                 var values = fields.Where(f => f.Key == name).Select(f => f.Value).ToList();
-                if (values.Count == 0) return fields.Count == 0 ? "no form fields" : $"form fields were {string.Join("&", fields.Select(f => $"{f.Key}={f.Value}"))}";
+                if (values.Count == 0)
+                {
+                    return fields.Count == 0 ? "no form fields" : $"form fields were {string.Join("&", fields.Select(f => $"{f.Key}={f.Value}"))}";
+                }
                 return pattern is null || values.Any(v => Wildcard.IsMatch(v, pattern)) ? null : $"{name} was {string.Join(", ", values)}";
             });
     }
@@ -124,7 +127,9 @@ internal sealed record CallFilter(string Description, Func<RecordedCall, string?
         {
             var named = c.Parts.Where(p => p.Name == name).ToList();
             if (named.Count == 0) return c.Parts.Count == 0 ? "no multipart parts" : $"parts were {string.Join(", ", c.Parts)}";
-            if (named.Any(p => (fileName is null || p.FileName == fileName) && (contentPattern is null || Wildcard.IsMatch(p.Text, contentPattern)))) return null;
+            bool found = named.Any(p => (fileName is null || p.FileName == fileName)
+                && (contentPattern is null || Wildcard.IsMatch(p.Text, contentPattern)));
+            if (found) return null;
             return $"part {name} was {string.Join(", ", named.Select(p => $"{p} {Shorten(p.Text)}"))}";
         });
     }

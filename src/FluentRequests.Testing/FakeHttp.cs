@@ -40,7 +40,10 @@ public sealed partial class FakeHttp : IDisposable
     /// <summary>The fake as an <see cref="HttpMessageHandler"/>, for a session (or an <c>HttpClient</c>) built over it explicitly.</summary>
     public HttpMessageHandler Handler => _handler;
 
-    /// <summary>Whether a call that no stub or queued response answers fails with a <see cref="FakeHttpAssertionException"/> instead of getting an empty 200.</summary>
+    /// <summary>
+    /// Whether a call that no stub or queued response answers fails with a <see cref="FakeHttpAssertionException"/>
+    /// instead of getting an empty 200.
+    /// </summary>
     /// <value>The default value is <see langword="false"/>: an empty <c>200 OK</c>.</value>
     public bool ThrowOnUnmatchedCalls { get; set; }
 

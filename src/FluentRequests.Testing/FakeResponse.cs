@@ -139,11 +139,17 @@ public sealed class FakeResponse
     /// <param name="reason">The reason phrase.</param>
     public FakeResponse WithReason(string reason) => With(reason: reason ?? throw new ArgumentNullException(nameof(reason)));
 
-    /// <summary>This response with its headers arriving after <paramref name="delay"/>; a delay past the read timeout is a <see cref="ReadTimeoutException"/>.</summary>
+    /// <summary>
+    /// This response with its headers arriving after <paramref name="delay"/>; a delay past the read timeout is a
+    /// <see cref="ReadTimeoutException"/>.
+    /// </summary>
     /// <param name="delay">The delay.</param>
     public FakeResponse WithHeadersDelay(TimeSpan delay) => With(headersDelay: CheckDelay(delay));
 
-    /// <summary>This response with its body arriving <paramref name="delay"/> after its headers; past the read timeout it is a <see cref="ReadTimeoutException"/>.</summary>
+    /// <summary>
+    /// This response with its body arriving <paramref name="delay"/> after its headers; past the read timeout it is a
+    /// <see cref="ReadTimeoutException"/>.
+    /// </summary>
     /// <param name="delay">The delay.</param>
     public FakeResponse WithBodyDelay(TimeSpan delay) => With(bodyDelay: CheckDelay(delay));
 

@@ -57,7 +57,8 @@ public sealed class RecordingTests
         var parts = http.Calls.Single().Parts;
         Assert.Multiple(() =>
         {
-            Assert.That(parts.Select(p => (p.Name, p.FileName)), Is.EqualTo(new (string?, string?)[] { ("title", null), ("report", "report.csv"), ("image", "pic.bin") }));
+            Assert.That(parts.Select(p => (p.Name, p.FileName)),
+                Is.EqualTo(new (string?, string?)[] { ("title", null), ("report", "report.csv"), ("image", "pic.bin") }));
             Assert.That(parts[0].Text, Is.EqualTo("Q3"));
             Assert.That((parts[1].Text, parts[1].ContentType), Is.EqualTo(("a,b\n1,2", "text/csv")));
             Assert.That(parts[2].ContentBytes, Is.EqualTo(new byte[] { 1, 2, 3 }));

@@ -6,7 +6,7 @@ namespace FluentRequests.Generators;
 /// <summary>
 /// The one definition of the call surface. Every verb of <c>Requests</c> and <c>Session</c> takes the URL, its
 /// positionals, then every other keyword in <see cref="Keywords"/>' order, then the cancellation token: the first
-/// thirteen are /work/shared/API.md's common arguments in its order, the last three are this library's additions.
+/// thirteen are /work/shared/API.md's common arguments in its order, the last four are this library's additions.
 /// </summary>
 internal static class ArgumentTable
 {
@@ -98,6 +98,15 @@ internal static class ArgumentTable
             modifier: new BuilderModifier("WithRetry",
                 "Sets the retry policy (beats the session's); <see cref=\"RetryPolicy.None\"/> switches the session's off for this request.",
                 "The policy.", "retry ?? throw new ArgumentNullException(nameof(retry), \"Use RetryPolicy.None to switch retries off.\")")),
+        new("httpVersion", "HttpVersion", "Version", false,
+            "The HTTP version for this call: 1.0, 1.1, 2.0 or 3.0, under <see cref=\"Session.HttpVersionPolicy\"/>; <c>null</c> "
+            + "uses <see cref=\"Session.HttpVersion\"/> (default 1.1). A synchronous call sends HTTP/2 and HTTP/3 only as the "
+            + "policy allows (docs/http2.md).",
+            onSend: true,
+            modifier: new BuilderModifier("WithHttpVersion",
+                "Sets the HTTP version (1.0, 1.1, 2.0 or 3.0), asked for under the session's <see cref=\"Session.HttpVersionPolicy\"/>.",
+                "The version.", "HttpVersions.Valid(httpVersion, nameof(httpVersion))",
+                exceptionDoc: "<exception cref=\"ArgumentException\">The version is not 1.0, 1.1, 2.0 or 3.0.</exception>")),
     };
 
     public static readonly Verb[] Verbs =

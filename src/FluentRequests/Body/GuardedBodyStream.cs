@@ -13,7 +13,9 @@ namespace FluentRequests;
 /// after each read, since the caller may pause between reads for as long as it likes. A body read to the end at
 /// once (<paramref name="readToEnd"/>) keeps it running between reads: each read re-arms it anyway, and touching
 /// the shared timer queue twice per read costs throughput under load. Synchronous reads take no token: they mark
-/// the thread, and <see cref="TimedNetworkStream"/> bounds each socket read (no timer at all).
+/// the thread, and <see cref="TimedNetworkStream"/> bounds each socket read (no timer at all). Where no such stream is
+/// under the read (a caller's handler, HTTP/2), the timer runs and its firing disposes the response
+/// (<see cref="Exchange.WatchesSyncReads"/>).
 /// <paramref name="declaredLength"/> is the Content-Length when this stream yields the bytes it counts (no
 /// decoding, no chunked framing); reads stop there, also when the handler did not frame the body by it (a
 /// repeated value, <c>5, 5</c>, which it reads to the connection's close).
@@ -39,6 +41,8 @@ internal sealed class GuardedBodyStream(Stream inner, Exchange exchange, Prepare
         if (declaredLength is { } length && length - _received < buffer.Length) buffer = buffer[..(int)(length - _received)];
         var outer = TimedNetworkStream.SyncBodyRead;
         TimedNetworkStream.SyncBodyRead = exchange;
+        bool watched = exchange.WatchesSyncReads;
+        if (watched) exchange.BeforeSyncRead();
         int n;
         try
         {
@@ -51,6 +55,7 @@ internal sealed class GuardedBodyStream(Stream inner, Exchange exchange, Prepare
         finally
         {
             TimedNetworkStream.SyncBodyRead = outer;
+            if (watched && !readToEnd) exchange.AfterRead();
         }
         return Checked(n, buffer.Length, default);
     }

@@ -15,6 +15,7 @@ internal static class HttpSender
         var transport = TransportSelector.For(request, options);
         transport.InsecureWarning?.Note(request);
         var message = BuildMessage(request, ProxyAuthorization.IsReadByProxy(transport.Key.Proxy, request.Uri));
+        HttpVersions.Apply(message, request, options, async, ourTransport: transport.CallerHandler is null);
         var exchange = new Exchange(message, options.Timeout, cancellationToken, isSync: !async);
         long start = Stopwatch.GetTimestamp();
         HttpResponseMessage received;
@@ -28,11 +29,13 @@ internal static class HttpSender
         {
             exchange.Dispose();
             message.Dispose();
-            throw ExceptionMapper.MapSendError(e, request, exchange, transport.Key.Proxy);
+            throw transport.CallerHandler is { } handler
+                ? CallerHandlerErrors.Map(e, request, exchange, handler, async)
+                : ExceptionMapper.MapSendError(e, request, exchange, transport.Key.Proxy);
         }
         var elapsed = Stopwatch.GetElapsedTime(start);
         message.Dispose();
-        exchange.BeginBody(received);
+        exchange.BeginBody(received, watchSyncReads: transport.CallerHandler is not null || received.Version.Major >= 2);
         var headers = ReadHeaders(received, out var setCookies);
         Stream raw;
         try
@@ -80,11 +83,7 @@ internal static class HttpSender
 
     private static ExchangeMessage BuildMessage(PreparedRequest request, bool proxyReadsHeaders)
     {
-        var message = new ExchangeMessage(HttpMethod.Parse(request.Method), request.Uri)
-        {
-            Version = HttpVersion.Version11,
-            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
-        };
+        var message = new ExchangeMessage(HttpMethod.Parse(request.Method), request.Uri);
         HttpContent? content = request.BodySource?.CreateContent();
         foreach (var (name, value) in request.Headers)
         {

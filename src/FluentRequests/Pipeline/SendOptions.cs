@@ -32,6 +32,10 @@ internal sealed class SendOptions
     public required double? MaxDecompressionRatio { get; init; }
     public required int MaxResponseHeadersBytes { get; init; }
 
+    /// <summary>The HTTP version asked for: the call's, else the session's.</summary>
+    public required Version HttpVersion { get; init; }
+    public required HttpVersionPolicy HttpVersionPolicy { get; init; }
+
     /// <summary>The caller's handler the session was built over, or <c>null</c> for our pooled transports.</summary>
     public required Transport? CallerTransport { get; init; }
 
@@ -45,17 +49,18 @@ internal sealed class SendOptions
         string? proxy = ProxyFor(request.Uri);
         bool tls = request.Uri.Scheme == Uri.UriSchemeHttps || (proxy is not null && proxy.StartsWith("https:", StringComparison.OrdinalIgnoreCase));
         bool defaultHeaderLimit = MaxResponseHeadersBytes == ResponseLimits.MaxResponseHeadersBytes;
+        bool http2 = HttpVersion.Major >= 2;
         if (!tls)
         {
-            return proxy is null && defaultHeaderLimit ? TransportKey.Default
-                : new TransportKey(FluentRequests.Verify.System, null, proxy, Http2: false) { MaxResponseHeadersBytes = MaxResponseHeadersBytes };
+            return proxy is null && defaultHeaderLimit && !http2 ? TransportKey.Default
+                : new TransportKey(FluentRequests.Verify.System, null, proxy, http2) { MaxResponseHeadersBytes = MaxResponseHeadersBytes };
         }
 
         var verify = Verify ?? (Environment is { } environment ? EnvironmentCaBundle.Read(environment) : null) ?? FluentRequests.Verify.System;
         if (verify.CaBundlePath is { } bundle) CaBundle.Load(bundle, request);
         if (Cert is { } cert) ClientCertLoader.Load(cert, request);
-        if (proxy is null && Cert is null && ReferenceEquals(verify, FluentRequests.Verify.System) && defaultHeaderLimit) return TransportKey.Default;
-        return new TransportKey(verify, Cert, proxy, Http2: false) { MaxResponseHeadersBytes = MaxResponseHeadersBytes };
+        if (proxy is null && Cert is null && ReferenceEquals(verify, FluentRequests.Verify.System) && defaultHeaderLimit && !http2) return TransportKey.Default;
+        return new TransportKey(verify, Cert, proxy, http2) { MaxResponseHeadersBytes = MaxResponseHeadersBytes };
     }
 
     /// <summary>

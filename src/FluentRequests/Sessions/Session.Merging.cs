@@ -81,6 +81,7 @@ public sealed partial class Session
 
     internal SendOptions MergeOptions(RequestArgs args, bool allowRedirectsDefault)
     {
+        RejectTransportSettings(args);
         IDictionary<string, string>? proxies = _proxies is not { Count: > 0 } sessionProxies ? args.Proxies
             : args.Proxies is null ? sessionProxies : Merge(sessionProxies, args.Proxies);
         return new SendOptions
@@ -102,6 +103,8 @@ public sealed partial class Session
             MaxResponseBytes = MaxResponseBytes,
             MaxDecompressionRatio = MaxDecompressionRatio,
             MaxResponseHeadersBytes = MaxResponseHeadersBytes,
+            HttpVersion = args.HttpVersion is { } version ? HttpVersions.Valid(version, "httpVersion") : _httpVersion,
+            HttpVersionPolicy = _httpVersionPolicy,
             CallerTransport = _callerTransport,
         };
     }

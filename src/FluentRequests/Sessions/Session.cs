@@ -37,40 +37,6 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
         Headers.SetUnchecked("Connection", "keep-alive");
     }
 
-    /// <summary>
-    /// Creates a session that sends every request through <paramref name="handler"/> instead of the pooled transport
-    /// (as <see cref="HttpClient(HttpMessageHandler, bool)"/>): an <c>IHttpClientFactory</c> pipeline with its
-    /// <see cref="DelegatingHandler"/>s, a <see cref="SocketsHttpHandler"/> of your own, or an in-memory handler in tests.
-    /// Everything above the transport works the same: merging, cookies, auth, redirects (every hop goes through the
-    /// handler), retries, timeouts, hooks, limits, decoding and the exception tree.
-    /// </summary>
-    /// <remarks>
-    /// <para>
-    /// The handler owns the connection: TLS verification, client certificates and proxies are its settings. Setting
-    /// <see cref="Verify"/>, <see cref="Cert"/>, <see cref="Proxies"/> or <see cref="MaxResponseHeadersBytes"/> on such a
-    /// session (or passing <c>verify</c>, <c>cert</c> or <c>proxies</c> to a call) fails the call at once with an error that
-    /// names the setting; the environment's proxies and CA bundle do not apply (they are not an error).
-    /// </para>
-    /// <para>
-    /// Synchronous calls use the handler's <see cref="HttpMessageHandler.Send"/>; a handler that sends only
-    /// asynchronously makes them fail at once with <see cref="NotSupportedException"/>. See docs/sessions.md.
-    /// </para>
-    /// </remarks>
-    /// <param name="handler">The handler every request of this session is sent through.</param>
-    /// <param name="disposeHandler">
-    /// Whether disposing the session disposes <paramref name="handler"/>; <see langword="false"/> (the default) leaves it to
-    /// its owner, so one handler can serve many sessions.
-    /// </param>
-    public Session(HttpMessageHandler handler, bool disposeHandler = false)
-        : this()
-    {
-        ArgumentNullException.ThrowIfNull(handler);
-        _callerTransport = new Transport(handler, disposeHandler);
-    }
-
-    // The caller's handler this session sends through, or null for the pooled transports.
-    private readonly Transport? _callerTransport;
-
     /// <summary>Headers sent with every request; a request's header of the same name (any case) wins, a <c>null</c> one removes it.</summary>
     /// <value>
     /// The default value is User-Agent <see cref="DefaultUserAgent"/>, Accept-Encoding <c>gzip, deflate, br</c>,

@@ -58,15 +58,46 @@ internal sealed class Exchange : IDisposable
     /// Headers arrived: from now on the timer runs only during asynchronous body reads. Synchronous reads take no
     /// token; <see cref="TimedNetworkStream"/> bounds them by the read limit on the socket itself.
     /// </summary>
-    public void BeginBody(HttpResponseMessage message)
+    /// <param name="message">The response.</param>
+    /// <param name="watchSyncReads">
+    /// Whether a synchronous body read can block where <see cref="TimedNetworkStream"/> does not reach: under a caller's
+    /// handler, or on HTTP/2 (a connection-wide reader fills the stream). Then <see cref="BeforeSyncRead"/> runs the timer
+    /// and its firing disposes the response, which ends the blocked read.
+    /// </param>
+    public void BeginBody(HttpResponseMessage message, bool watchSyncReads = false)
     {
         lock (_gate)
         {
             if (_phase != Phase.Headers) return;
             _phase = Phase.Body;
             _message = message;
+            WatchesSyncReads = watchSyncReads;
             Arm(null);
         }
+    }
+
+    /// <summary>Whether synchronous body reads run the timer (see <see cref="BeginBody"/>).</summary>
+    public bool WatchesSyncReads { get; private set; }
+
+    /// <summary>A synchronous body read that <see cref="TimedNetworkStream"/> cannot bound starts: the timer bounds it instead.</summary>
+    public void BeforeSyncRead()
+    {
+        if (Interlocked.Exchange(ref _abortRegistered, 1) == 0) _token.UnsafeRegister(static state => ((Exchange)state!).AbortBody(), this);
+        BeforeRead();
+    }
+
+    private int _abortRegistered;
+
+    private void AbortBody()
+    {
+        HttpResponseMessage? message;
+        lock (_gate)
+        {
+            if (_phase != Phase.Body) return;
+            message = _message;
+        }
+        // Disposing may wait while the handler drains the connection: not on the timer's thread.
+        if (message is not null) ThreadPool.UnsafeQueueUserWorkItem(static m => m.Dispose(), message, preferLocal: false);
     }
 
     public void BeforeRead() => ArmIf(Phase.Body, Timeout.Read);

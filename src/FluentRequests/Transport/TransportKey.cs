@@ -7,7 +7,10 @@ namespace FluentRequests;
 /// <param name="Verify">Certificate verification.</param>
 /// <param name="Cert">The client certificate, if any.</param>
 /// <param name="Proxy">The proxy URL, or <c>null</c> for a direct connection.</param>
-/// <param name="Http2">Whether HTTP/2 is requested.</param>
+/// <param name="Http2">
+/// Whether HTTP/2 or later is requested: such requests get a handler of their own, tuned for multiplexing (see
+/// <see cref="TransportPool"/>), and the default handler stays as it is for HTTP/1.1.
+/// </param>
 internal readonly record struct TransportKey(Verify Verify, ClientCert? Cert, string? Proxy, bool Http2)
 {
     /// <summary>The handler's limit on response headers (a handler setting, so sessions that change it get a pool of their own).</summary>

@@ -36,6 +36,16 @@ internal static class TransportPool
             UseProxy = key.Proxy is not null,
             Proxy = key.Proxy is null ? null : ProxyFactory.Create(key.Proxy),
         };
+        if (key.Http2)
+        {
+            // Every request to an origin shares one multiplexed connection: a connection that went silent would stall them
+            // all, so it is pinged while requests are open; past the server's stream limit another connection opens
+            // rather than requests queueing behind it.
+            handler.KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests;
+            handler.KeepAlivePingDelay = TimeSpan.FromSeconds(30);
+            handler.KeepAlivePingTimeout = TimeSpan.FromSeconds(20);
+            handler.EnableMultipleHttp2Connections = true;
+        }
         ConfigureTls(handler.SslOptions, key);
         return new Transport(new HttpMessageInvoker(handler, disposeHandler: true), key);
     }

@@ -9,7 +9,7 @@ namespace FluentRequests.Tests.Infrastructure;
 
 /// <summary>
 /// An in-process Kestrel server on 127.0.0.1 port 0, for what WireMock cannot do: counting TCP connections,
-/// delaying headers, dribbling a body, breaking a connection. Dispose to stop it.
+/// delaying headers, dribbling a body, breaking a connection; HTTP/2 over TLS or in the clear (h2c). Dispose to stop it.
 /// </summary>
 public sealed class KestrelServer : IAsyncDisposable
 {
@@ -28,7 +28,25 @@ public sealed class KestrelServer : IAsyncDisposable
     /// <summary>How many TCP connections are open now.</summary>
     public int OpenConnections => Volatile.Read(ref _openConnections);
 
-    public static async Task<KestrelServer> StartAsync(RequestDelegate handler, Action<KestrelServerOptions>? configure = null, bool https = false)
+    /// <summary>
+    /// Starts a server speaking <paramref name="protocol"/>: HTTP/1.1 in the clear, HTTP/1.1 and HTTP/2 over TLS (ALPN) with
+    /// <see cref="TestCertificates.Server"/>, or HTTP/2 only in the clear (h2c, prior knowledge).
+    /// </summary>
+    public static Task<KestrelServer> StartAsync(RequestDelegate handler, ServerProtocol protocol, Action<KestrelServerOptions>? configure = null)
+        => protocol switch
+        {
+            ServerProtocol.Http1 => StartAsync(handler, configure, protocols: HttpProtocols.Http1),
+            ServerProtocol.Http2Tls => StartAsync(handler, options =>
+            {
+                options.ConfigureHttpsDefaults(https => https.ServerCertificate = TestCertificates.Server);
+                configure?.Invoke(options);
+            }, https: true, protocols: HttpProtocols.Http1AndHttp2),
+            ServerProtocol.H2c => StartAsync(handler, configure, protocols: HttpProtocols.Http2),
+            _ => throw new ArgumentOutOfRangeException(nameof(protocol)),
+        };
+
+    public static async Task<KestrelServer> StartAsync(
+        RequestDelegate handler, Action<KestrelServerOptions>? configure = null, bool https = false, HttpProtocols? protocols = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -51,6 +69,7 @@ public sealed class KestrelServer : IAsyncDisposable
                         Interlocked.Decrement(ref server._openConnections);
                     }
                 });
+                if (protocols is { } p) listen.Protocols = p;
                 if (https) listen.UseHttps();
             });
         });

@@ -12,7 +12,8 @@ namespace FluentRequests.Testing;
 /// Answers come from stubs (<see cref="ForCallsTo"/>), the last-added stub that matches a call winning, then from the
 /// queue (<see cref="RespondWith(FakeResponse)"/>), one response per call. A call nothing answers gets an empty
 /// <c>200 OK</c>, as Flurl's <c>HttpTest</c> does, and is recorded with <see cref="RecordedCall.Matched"/> false; set
-/// <see cref="ThrowOnUnmatchedCalls"/> to make it fail with a <see cref="FakeHttpAssertionException"/> naming the call.
+/// <see cref="ThrowOnUnmatchedCalls"/> to make it fail: a <see cref="ConnectionException"/> (as any transport's failure)
+/// over a <see cref="FakeHttpAssertionException"/> naming the call.
 /// </para>
 /// <para>
 /// Fakes are isolated per asynchronous flow, so tests running in parallel each see only their own calls. Create the
@@ -41,8 +42,8 @@ public sealed partial class FakeHttp : IDisposable
     public HttpMessageHandler Handler => _handler;
 
     /// <summary>
-    /// Whether a call that no stub or queued response answers fails with a <see cref="FakeHttpAssertionException"/>
-    /// instead of getting an empty 200.
+    /// Whether a call that no stub or queued response answers fails (a <see cref="ConnectionException"/> over a
+    /// <see cref="FakeHttpAssertionException"/> naming the call) instead of getting an empty 200.
     /// </summary>
     /// <value>The default value is <see langword="false"/>: an empty <c>200 OK</c>.</value>
     public bool ThrowOnUnmatchedCalls { get; set; }

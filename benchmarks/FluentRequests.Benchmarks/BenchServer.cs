@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -28,14 +29,18 @@ public sealed class BenchServer : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private BenchServer(WebApplication app, Uri baseUri)
+    private BenchServer(WebApplication app, Uri baseUri, Uri h2cUri)
     {
         _app = app;
         BaseUri = baseUri;
+        H2cUri = h2cUri;
     }
 
     /// <summary>The server's base address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseUri { get; }
+
+    /// <summary>The same endpoints over HTTP/2 in the clear (h2c, prior knowledge).</summary>
+    public Uri H2cUri { get; }
 
     /// <summary>The absolute URL of GET /json.</summary>
     public string JsonUrl => new Uri(BaseUri, "json").ToString();
@@ -51,13 +56,15 @@ public sealed class BenchServer : IAsyncDisposable
         builder.WebHost.UseKestrel(o =>
         {
             o.Listen(IPAddress.Loopback, 0);
+            o.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2);
             o.AddServerHeader = false;
         });
         var app = builder.Build();
         app.Run(HandleAsync);
         await app.StartAsync().ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new BenchServer(app, new Uri(address.EndsWith('/') ? address : address + "/"));
+        var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.ToList();
+        static Uri WithSlash(string address) => new(address.EndsWith('/') ? address : address + "/");
+        return new BenchServer(app, WithSlash(addresses[0]), WithSlash(addresses[1]));
     }
 
     /// <summary>Starts the server from synchronous code (BenchmarkDotNet's [GlobalSetup]).</summary>

@@ -1,4 +1,5 @@
 // The C# snippets of docs/sessions.md and docs/exceptions.md, compiled with the sample (not run by it).
+using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -147,6 +148,40 @@ public static partial class DocSnippets
         catch (JsonDecodeException e)
         {
             Console.WriteLine($"line {e.LineNumber}, byte {e.BytePositionInLine}: {e.Message}");
+        }
+    }
+
+    // sessions.md: Over your own handler
+    public static void SessionsOverYourOwnHandler()
+    {
+        var sockets = new SocketsHttpHandler
+        {
+            // Let the session do what Requests does: follow redirects, keep cookies, decode bodies.
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            ConnectTimeout = TimeSpan.FromSeconds(5),
+        };
+        using var session = new Session(new LoggingHandler(sockets));     // a DelegatingHandler chain
+        var r = session.Get("https://httpbin.org/get");                   // through LoggingHandler, then SocketsHttpHandler
+
+        // The session disposes the handler only when told to (as HttpClient(handler, disposeHandler)).
+        using var owning = new Session(new SocketsHttpHandler(), disposeHandler: true);
+    }
+
+    /// <summary>A pipeline step of the kind an IHttpClientFactory pipeline holds.</summary>
+    private sealed class LoggingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Console.WriteLine($"-> {request.Method} {request.RequestUri}");
+            return base.Send(request, cancellationToken);
+        }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Console.WriteLine($"-> {request.Method} {request.RequestUri}");
+            return base.SendAsync(request, cancellationToken);
         }
     }
 }

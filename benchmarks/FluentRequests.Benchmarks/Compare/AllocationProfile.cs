@@ -27,7 +27,7 @@ public static class AllocationProfile
         }
         await using var server = await ComparedServer.StartAsync(inProcess).ConfigureAwait(false);
         PrintPieces(new Uri(server.BaseUri, "json").ToString());
-        using var clients = new ClientSet(server.BaseUri);
+        using var clients = new ClientSet(server.BaseUri, server.H2cUri);
         using var listener = new AllocationListener();
         foreach (var c in clients.Cases().Where(c => only.Count == 0 || only.Any(o => c.Key.Equals(o, StringComparison.OrdinalIgnoreCase))))
         {

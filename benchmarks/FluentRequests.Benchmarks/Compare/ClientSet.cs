@@ -33,11 +33,26 @@ public sealed class ClientSet : IDisposable
     private readonly FlurlClient _flurl;
     private readonly RestClient _rest;
     private readonly ConcurrentDictionary<(string, int), RawSocketConnection> _sockets = new();
+    private readonly Uri? _h2cUri;
+    private readonly HttpClient _http2 = new()
+    {
+        DefaultRequestVersion = System.Net.HttpVersion.Version20,
+        DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+    };
+    private readonly Session _session2 = new()
+    {
+        HttpVersion = System.Net.HttpVersion.Version20,
+        HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+    };
 
-    /// <summary>Creates the clients against the server at <paramref name="baseUri"/> (serving GET /json and POST /echo).</summary>
-    public ClientSet(Uri baseUri)
+    /// <summary>
+    /// Creates the clients against the server at <paramref name="baseUri"/> (serving GET /json and POST /echo), and, with
+    /// <paramref name="h2cUri"/>, the HTTP/2 rows against the same endpoints over h2c.
+    /// </summary>
+    public ClientSet(Uri baseUri, Uri? h2cUri = null)
     {
         _baseUri = baseUri;
+        _h2cUri = h2cUri;
         _flurl = new FlurlClient(baseUri.ToString());
         _rest = new RestClient(new RestClientOptions(baseUri));
     }
@@ -46,6 +61,7 @@ public sealed class ClientSet : IDisposable
     public IReadOnlyList<ClientCase> Cases()
     {
         string get = new Uri(_baseUri, "json").ToString(), post = new Uri(_baseUri, "echo").ToString();
+        string get2 = _h2cUri is null ? get : new Uri(_h2cUri, "json").ToString();
         byte[] payloadJson = JsonSerializer.SerializeToUtf8Bytes(Payload.Instance, Session.DefaultJsonOptions);
         return
         [
@@ -73,6 +89,16 @@ public sealed class ClientSet : IDisposable
             new("fluent", "FluentRequests session.Url(u).GetAsync()", Get, Async: _ => async () =>
             {
                 var r = await _session.Url(get).GetAsync().ConfigureAwait(false);
+                Check(r.StatusCode, r.Content.Length);
+            }),
+            new("raw-h2", "HttpClient on HTTP/2 (h2c, raw, shared)", Get, Async: _ => async () =>
+            {
+                using var r = await _http2.GetAsync(get2).ConfigureAwait(false);
+                Check((int)r.StatusCode, (await r.Content.ReadAsByteArrayAsync().ConfigureAwait(false)).Length);
+            }),
+            new("session-h2", "FluentRequests Session.GetAsync on HTTP/2 (h2c)", Get, Async: _ => async () =>
+            {
+                var r = await _session2.GetAsync(get2).ConfigureAwait(false);
                 Check(r.StatusCode, r.Content.Length);
             }),
             new("raw-sync", "HttpClient.Send (raw, sync threads)", Get, Sync: _ => () =>
@@ -151,6 +177,8 @@ public sealed class ClientSet : IDisposable
         _rest.Dispose();
         _flurl.Dispose();
         _session.Dispose();
+        _session2.Dispose();
+        _http2.Dispose();
         _httpLikeOurs.Dispose();
         _http.Dispose();
     }

@@ -20,7 +20,7 @@ public static class CompareHarness
     public static async Task<int> RunAsync(CompareOptions options)
     {
         await using var server = await ComparedServer.StartAsync(options.InProcess).ConfigureAwait(false);
-        using var clients = new ClientSet(server.BaseUri);
+        using var clients = new ClientSet(server.BaseUri, server.H2cUri);
         var cases = clients.Cases()
             .Where(c => options.Only.Count == 0 || c.Key is "floor" or "raw" || options.Only.Any(o => c.Key.Contains(o, StringComparison.OrdinalIgnoreCase)))
             .ToList();

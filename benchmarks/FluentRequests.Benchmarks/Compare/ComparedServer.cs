@@ -10,15 +10,19 @@ public sealed class ComparedServer : IAsyncDisposable
     private readonly BenchServer? _inProcess;
     private readonly ServerProcess? _child;
 
-    private ComparedServer(BenchServer? inProcess, ServerProcess? child, Uri baseUri)
+    private ComparedServer(BenchServer? inProcess, ServerProcess? child, Uri baseUri, Uri h2cUri)
     {
         _inProcess = inProcess;
         _child = child;
         BaseUri = baseUri;
+        H2cUri = h2cUri;
     }
 
     /// <summary>The server's base address.</summary>
     public Uri BaseUri { get; }
+
+    /// <summary>The same endpoints over HTTP/2 in the clear (h2c).</summary>
+    public Uri H2cUri { get; }
 
     /// <summary>Whether the server shares this process.</summary>
     public bool InProcess => _inProcess is not null;
@@ -32,10 +36,10 @@ public sealed class ComparedServer : IAsyncDisposable
         if (inProcess)
         {
             var server = await BenchServer.StartAsync().ConfigureAwait(false);
-            return new ComparedServer(server, null, server.BaseUri);
+            return new ComparedServer(server, null, server.BaseUri, server.H2cUri);
         }
         var child = await ServerProcess.StartAsync().ConfigureAwait(false);
-        return new ComparedServer(null, child, child.BaseUri);
+        return new ComparedServer(null, child, child.BaseUri, child.H2cUri);
     }
 
     /// <summary>The child's CPU time so far, or <see cref="TimeSpan.Zero"/> in process (already counted in ours).</summary>

@@ -12,14 +12,18 @@ public sealed class ServerProcess : IDisposable
 {
     private readonly Process _process;
 
-    private ServerProcess(Process process, Uri baseUri)
+    private ServerProcess(Process process, Uri baseUri, Uri h2cUri)
     {
         _process = process;
         BaseUri = baseUri;
+        H2cUri = h2cUri;
     }
 
     /// <summary>The server's base address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseUri { get; }
+
+    /// <summary>The same endpoints over HTTP/2 in the clear (h2c, prior knowledge).</summary>
+    public Uri H2cUri { get; }
 
     /// <summary>The child's process id.</summary>
     public int Id => _process.Id;
@@ -49,7 +53,12 @@ public sealed class ServerProcess : IDisposable
             {
                 throw new InvalidOperationException($"The server process said '{line}' instead of its address.");
             }
-            return new ServerProcess(process, new Uri(line["listening ".Length..]));
+            string? h2c = await process.StandardOutput.ReadLineAsync(timeout.Token).ConfigureAwait(false);
+            if (h2c is null || !h2c.StartsWith("listening-h2c ", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"The server process said '{h2c}' instead of its h2c address.");
+            }
+            return new ServerProcess(process, new Uri(line["listening ".Length..]), new Uri(h2c["listening-h2c ".Length..]));
         }
         catch
         {

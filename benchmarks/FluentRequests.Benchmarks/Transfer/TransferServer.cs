@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -23,7 +24,8 @@ namespace FluentRequests.Benchmarks;
 /// <c>parts=P fileBytes=N</c>, N being the size of the part named <c>file</c>.</item>
 /// </list>
 /// Anything else goes to <see cref="BenchServer.HandleAsync"/> (GET /json, POST /echo: the <c>compare</c> and <c>allocs</c>
-/// endpoints). It prints <c>listening http://127.0.0.1:port/</c> on stdout once ready and stops when stdin closes.
+/// endpoints). It prints <c>listening http://127.0.0.1:port/</c>, then <c>listening-h2c http://127.0.0.1:port2/</c> (the same
+/// endpoints over HTTP/2 in the clear), on stdout once ready and stops when stdin closes.
 /// </summary>
 public static class TransferServer
 {
@@ -37,6 +39,8 @@ public static class TransferServer
         builder.WebHost.UseKestrel(o =>
         {
             o.Listen(IPAddress.Loopback, 0);
+            // HTTP/2 in the clear (h2c, prior knowledge) for compare's HTTP/2 rows; listed second in the addresses.
+            o.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2);
             o.AddServerHeader = false;
             o.Limits.MaxRequestBodySize = null;
             o.Limits.MinRequestBodyDataRate = null;
@@ -45,13 +49,16 @@ public static class TransferServer
         await using var app = builder.Build();
         app.Run(HandleAsync);
         await app.StartAsync().ConfigureAwait(false);
-        string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        Console.WriteLine("listening " + (address.EndsWith('/') ? address : address + "/"));
+        var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.ToList();
+        Console.WriteLine("listening " + WithSlash(addresses[0]));
+        Console.WriteLine("listening-h2c " + WithSlash(addresses[1]));
         Console.Out.Flush();
         await Console.In.ReadToEndAsync().ConfigureAwait(false);
         await app.StopAsync().ConfigureAwait(false);
         return 0;
     }
+
+    private static string WithSlash(string address) => address.EndsWith('/') ? address : address + "/";
 
     private static Task HandleAsync(HttpContext context)
     {

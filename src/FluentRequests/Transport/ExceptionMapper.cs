@@ -146,6 +146,11 @@ internal static class ExceptionMapper
         {
             return new StreamConsumedException($"The response body from {request.Url} was already closed.", request, innerException: e);
         }
+        // Anything else came from a caller's handler's stream (ours throw only the kinds above): it broke the body off.
+        if (e is not (ArgumentException or NotSupportedException or OperationCanceledException))
+        {
+            return new ConnectionException($"Reading the response body from {request.Url} failed after {received} bytes: {e.Message}", request, innerException: e);
+        }
         return e;
     }
 

@@ -30,7 +30,8 @@ internal static class HttpVersions
             }
             else if (ourTransport)
             {
-                throw SyncSend.NotSupported(request, $"HTTP/{version} is required (HttpVersionPolicy.{policy}) and .NET sends HTTP/2 and HTTP/3 only asynchronously");
+                throw SyncSend.NotSupported(
+                    request, $"HTTP/{version} is required (HttpVersionPolicy.{policy}) and .NET sends HTTP/2 and HTTP/3 only asynchronously");
             }
         }
         message.Version = version;

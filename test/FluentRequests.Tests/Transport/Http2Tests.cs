@@ -88,6 +88,40 @@ public class Http2Tests
     }
 
     [Test]
+    public async Task PastTheServersStreamLimitAnotherConnectionOpens()
+    {
+        var server = await KestrelServer.StartAsync(_app.HandleAsync, ServerProtocol.H2c, options => options.Limits.Http2.MaxStreamsPerConnection = 5);
+        await using (server)
+        {
+            using var session = H2c();
+            await session.GetAsync(server.Url("/proto"));
+
+            var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => session.GetAsync(server.Url("/slow"))));
+
+            Assert.That(responses.Select(r => r.Text), Is.All.EqualTo("HTTP/2"));
+            Assert.That(server.Connections, Is.GreaterThan(1), "20 requests over a 5-stream limit did not all queue on one connection");
+        }
+    }
+
+    [Test]
+    public async Task ExactHttp2AgainstATlsServerWithoutItIsAnSslException()
+    {
+        var server = await KestrelServer.StartAsync(_app.HandleAsync,
+            options => options.ConfigureHttpsDefaults(https => https.ServerCertificate = TestCertificates.Server),
+            https: true, protocols: HttpProtocols.Http1);
+        await using (server)
+        {
+            using var exact = Tls(HttpVersionPolicy.RequestVersionExact);
+            using var orLower = Tls();
+
+            // ALPN finds no protocol in common, so the handshake fails.
+            var e = Assert.ThrowsAsync<SslException>(() => exact.GetAsync(server.Url("/proto")))!;
+            Assert.That(e.Message, Does.Contain(server.Url("/proto")));
+            Assert.That((await orLower.GetAsync(server.Url("/proto"))).Text, Is.EqualTo("HTTP/1.1"));
+        }
+    }
+
+    [Test]
     public async Task OverHttp11TheSameLoadOpensManyConnections()
     {
         // The contrast that shows the count above can fail: HTTP/1.1 carries one request at a time per connection.
@@ -215,6 +249,38 @@ public class Http2Tests
 
         Assert.That(ones.Select(t => t.Result.Text), Is.All.EqualTo("HTTP/1.1"));
         Assert.That(twos.Select(t => t.Result.Text), Is.All.EqualTo("HTTP/2"));
+    }
+
+    [Test]
+    public async Task TheConnectTimeoutHoldsOnHttp2([Values] bool tls)
+    {
+        using var backlog = new FullBacklogListener();
+        using var session = tls ? Tls() : H2c();
+        string url = $"{(tls ? "https" : "http")}://127.0.0.1:{backlog.Port}/";
+        var watch = Stopwatch.StartNew();
+
+        var e = Assert.ThrowsAsync<ConnectTimeoutException>(() => session.GetAsync(url, timeout: (0.3, 30.0)))!;
+
+        Assert.That(e.Message, Does.Contain("connect timeout=0.3s"));
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
+        await Task.CompletedTask;
+    }
+
+    [Test]
+    public void Http2RequestsGetAHandlerOfTheirOwnAndHttp11KeepsTheDefault()
+    {
+        using var http11 = new Session();
+        using var http2 = new Session { HttpVersion = HttpVersion.Version20 };
+        var request = http11.Prepare(new Request("GET", "http://127.0.0.1:9/"));
+
+        var key11 = http11.MergeOptions(new RequestArgs(), allowRedirectsDefault: true).TransportFor(request);
+        var key2 = http2.MergeOptions(new RequestArgs(), allowRedirectsDefault: true).TransportFor(request);
+        var perCall = http11.MergeOptions(new RequestArgs { HttpVersion = HttpVersion.Version20 }, allowRedirectsDefault: true).TransportFor(request);
+
+        Assert.That(key11, Is.EqualTo(TransportKey.Default));
+        Assert.That(key2.Http2, Is.True);
+        Assert.That(perCall, Is.EqualTo(key2));
+        Assert.That(TransportPool.Get(key2), Is.Not.SameAs(TransportPool.Get(key11)));
     }
 
     [Test]

@@ -84,14 +84,14 @@ public sealed class PipelineOverFakeTests
 
     [TestCase(false)]
     [TestCase(true)]
-    public void AHeadersDelayPastTheReadTimeoutIsAReadTimeout(bool async)
+    public async Task AHeadersDelayPastTheReadTimeoutIsAReadTimeout(bool async)
     {
         using var http = new FakeHttp();
         http.RespondWith(FakeResponse.Text("late").WithHeadersDelay(TimeSpan.FromSeconds(30)));
         var timeout = new RequestTimeout(TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200));
 
         var e = async
-            ? Assert.ThrowsAsync<ReadTimeoutException>(() => Requests.GetAsync("https://api.example.com/", timeout: timeout))
+            ? await Assert.ThrowsAsync<ReadTimeoutException>(() => Requests.GetAsync("https://api.example.com/", timeout: timeout))
             : Assert.Throws<ReadTimeoutException>(() => Requests.Get("https://api.example.com/", timeout: timeout));
 
         Assert.That(e!.Message, Does.Contain("waiting for the response headers from https://api.example.com/"));
@@ -99,14 +99,14 @@ public sealed class PipelineOverFakeTests
 
     [TestCase(false)]
     [TestCase(true)]
-    public void ABodyDelayPastTheReadTimeoutIsAReadTimeout(bool async)
+    public async Task ABodyDelayPastTheReadTimeoutIsAReadTimeout(bool async)
     {
         using var http = new FakeHttp();
         http.RespondWith(FakeResponse.Text("late body").WithBodyDelay(TimeSpan.FromSeconds(30)));
         var timeout = new RequestTimeout(TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200));
 
         var e = async
-            ? Assert.ThrowsAsync<ReadTimeoutException>(() => Requests.GetAsync("https://api.example.com/", timeout: timeout))
+            ? await Assert.ThrowsAsync<ReadTimeoutException>(() => Requests.GetAsync("https://api.example.com/", timeout: timeout))
             : Assert.Throws<ReadTimeoutException>(() => Requests.Get("https://api.example.com/", timeout: timeout));
 
         Assert.That(e!.Message, Does.Contain("reading the response body"));
@@ -133,7 +133,7 @@ public sealed class PipelineOverFakeTests
         http.ForCallsTo("*").RespondWithSequence(FakeResponse.ConnectionRefused(), FakeResponse.ConnectionRefused(), FakeResponse.Text("up again"));
 
         var e = async
-            ? Assert.ThrowsAsync<ConnectionException>(() => Requests.GetAsync("https://api.example.com/"))
+            ? await Assert.ThrowsAsync<ConnectionException>(() => Requests.GetAsync("https://api.example.com/"))
             : Assert.Throws<ConnectionException>(() => Requests.Get("https://api.example.com/"));
         // Nothing was sent, so even a POST is retried.
         using var session = new Session { Retry = FastRetry };
@@ -145,13 +145,13 @@ public sealed class PipelineOverFakeTests
 
     [TestCase(false)]
     [TestCase(true)]
-    public void AnEmptyResponseIsAConnectionException(bool async)
+    public async Task AnEmptyResponseIsAConnectionException(bool async)
     {
         using var http = new FakeHttp();
         http.RespondWith(FakeResponse.EmptyResponse());
 
         var e = async
-            ? Assert.ThrowsAsync<ConnectionException>(() => Requests.GetAsync("https://api.example.com/"))
+            ? await Assert.ThrowsAsync<ConnectionException>(() => Requests.GetAsync("https://api.example.com/"))
             : Assert.Throws<ConnectionException>(() => Requests.Get("https://api.example.com/"));
 
         Assert.That(e!.Message, Does.Contain("closed the connection without a complete response"));
@@ -159,13 +159,13 @@ public sealed class PipelineOverFakeTests
 
     [TestCase(false)]
     [TestCase(true)]
-    public void AResetMidBodyIsAConnectionExceptionAfterTheBytesSent(bool async)
+    public async Task AResetMidBodyIsAConnectionExceptionAfterTheBytesSent(bool async)
     {
         using var http = new FakeHttp();
         http.RespondWith(FakeResponse.Text(new string('x', 1000)).ResetMidBody(400));
 
         var e = async
-            ? Assert.ThrowsAsync<ConnectionException>(() => Requests.GetAsync("https://api.example.com/"))
+            ? await Assert.ThrowsAsync<ConnectionException>(() => Requests.GetAsync("https://api.example.com/"))
             : Assert.Throws<ConnectionException>(() => Requests.Get("https://api.example.com/"));
 
         Assert.That(e!.Message, Does.Contain("after 400 bytes"));
@@ -173,13 +173,13 @@ public sealed class PipelineOverFakeTests
 
     [TestCase(false)]
     [TestCase(true)]
-    public void ATruncatedBodyIsAnIncompleteRead(bool async)
+    public async Task ATruncatedBodyIsAnIncompleteRead(bool async)
     {
         using var http = new FakeHttp();
         http.RespondWith(FakeResponse.Text(new string('x', 1000)).TruncatedBody(250));
 
         var e = async
-            ? Assert.ThrowsAsync<ChunkedEncodingException>(() => Requests.GetAsync("https://api.example.com/"))
+            ? await Assert.ThrowsAsync<ChunkedEncodingException>(() => Requests.GetAsync("https://api.example.com/"))
             : Assert.Throws<ChunkedEncodingException>(() => Requests.Get("https://api.example.com/"));
 
         Assert.That(e!.Message, Does.Contain("IncompleteRead(250 bytes read, 750 more expected)"));

@@ -38,12 +38,12 @@ public sealed class UsersClientTests
     }
 
     [Test]
-    public void AServerErrorSurfacesAsHttpStatusException()
+    public async Task AServerErrorSurfacesAsHttpStatusException()
     {
         using var http = new FakeHttp();
         http.RespondWith(FakeResponse.Json(new { error = "db down" }, status: 500));
 
-        var e = Assert.ThrowsAsync<HttpStatusException>(() => new UsersClient().CreateAsync("Ada"));
+        var e = await Assert.ThrowsAsync<HttpStatusException>(() => new UsersClient().CreateAsync("Ada"));
 
         Assert.That(e!.Response!.StatusCode, Is.EqualTo(500));
     }

@@ -202,7 +202,8 @@ public class Http2Tests
         using var session = H2c();
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
-        var e = await Assert.CatchAsync<OperationCanceledException>(() => session.GetAsync(_h2c.Url("/stall-headers"), timeout: 30, cancellationToken: cts.Token));
+        var e = await Assert.CatchAsync<OperationCanceledException>(
+            () => session.GetAsync(_h2c.Url("/stall-headers"), timeout: 30, cancellationToken: cts.Token));
 
         Assert.That(e, Is.Not.InstanceOf<RequestException>());
     }

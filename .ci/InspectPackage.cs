@@ -31,7 +31,7 @@ if (nupkg is not null)
         return reader.ReadToEnd();
     }
 
-    foreach (var file in new[] { "lib/net10.0/FluentRequests.dll", "lib/net10.0/FluentRequests.xml", "README.md", "LICENSE" })
+    foreach (var file in new[] { "lib/net10.0/FluentRequests.dll", "lib/net10.0/FluentRequests.xml", "README.md", "LICENSE", "buildTransitive/FluentRequests.targets" })
     {
         if (package.GetEntry(file) is null) problems.Add($"{file} is missing from the .nupkg");
     }

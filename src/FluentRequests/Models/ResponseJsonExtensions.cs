@@ -42,5 +42,10 @@ public static class ResponseJsonExtensions
     [RequiresUnreferencedCode(ReflectionWarning)]
     [RequiresDynamicCode(ReflectionWarning)]
     internal static JsonTypeInfo<T> ContractFor<T>(JsonSerializerOptions? options)
-        => (JsonTypeInfo<T>)(options ?? Response.DefaultReadOptions).GetTypeInfo(typeof(T));
+    {
+        options ??= Response.DefaultReadOptions;
+        // As System.Text.Json's own readers: options without a resolver get the reflection one, where allowed.
+        if (options.TypeInfoResolver is null && !options.IsReadOnly) options.MakeReadOnly(populateMissingResolver: true);
+        return (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+    }
 }

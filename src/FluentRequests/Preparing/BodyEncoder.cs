@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -89,6 +90,9 @@ internal static class BodyEncoder
     {
         try
         {
+            // Options without a resolver get System.Text.Json's reflection one, as its own serializer methods do,
+            // only where the app allows reflection-based JSON (not in trimmed or AOT apps).
+            if (options.TypeInfoResolver is null && !options.IsReadOnly && JsonReflection.IsEnabled) options.MakeReadOnly(populateMissingResolver: true);
             return options.GetTypeInfo(type);
         }
         catch (Exception e) when (e is NotSupportedException or InvalidOperationException)
@@ -99,6 +103,20 @@ internal static class BodyEncoder
                 + $"JsonBody.Create(value, MyContext.Default.{type.Name}). {e.Message}",
                 innerException: e);
         }
+    }
+
+    /// <summary>
+    /// System.Text.Json's own switch for reflection-based JSON, which the SDK turns off (and the trimmer folds) in
+    /// trimmed and Native AOT apps; as a feature guard it lets the analyzers accept the reflection behind it.
+    /// </summary>
+    private static class JsonReflection
+    {
+        private const string Switch = "System.Text.Json.JsonSerializer.IsReflectionEnabledByDefault";
+
+        [FeatureSwitchDefinition(Switch)]
+        [FeatureGuard(typeof(RequiresUnreferencedCodeAttribute))]
+        [FeatureGuard(typeof(RequiresDynamicCodeAttribute))]
+        public static bool IsEnabled { get; } = !AppContext.TryGetSwitch(Switch, out bool enabled) || enabled;
     }
 
     // Parsed JSON needs no contract: it writes itself, with the options' encoder and indentation.

@@ -180,7 +180,7 @@ internal static class Pairs
     public static ArgumentException Unsupported(object value, string argument) => new(
         $"Unsupported {argument} type {value.GetType().FullName}: {argument} accepts a mapping (IDictionary, IReadOnlyDictionary), " +
         "pairs (KeyValuePair or (string, value) tuples) or an anonymous object" +
-        (IsReflectionEnabled || value is string or byte[] ? "" : AnonymousObjectsOff) +
+        (IsReflectionEnabled || (value is string or byte[]) ? "" : AnonymousObjectsOff) +
         argument switch
         {
             "params" => ", or a raw query string or byte[].",

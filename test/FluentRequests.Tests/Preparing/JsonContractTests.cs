@@ -11,7 +11,8 @@ internal sealed partial class SnakeJson : JsonSerializerContext;
 
 /// <summary>
 /// JSON with a System.Text.Json contract, the trimming- and AOT-safe path: <see cref="JsonBody"/>, a session whose
-/// options carry a JsonSerializerContext, the builder's typed overloads and <see cref="Response.Json{T}(System.Text.Json.Serialization.Metadata.JsonTypeInfo{T})"/>.
+/// options carry a JsonSerializerContext, the builder's typed overloads and
+/// <see cref="Response.Json{T}(System.Text.Json.Serialization.Metadata.JsonTypeInfo{T})"/>.
 /// </summary>
 public class JsonContractTests : WireMockTest
 {

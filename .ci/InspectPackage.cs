@@ -53,6 +53,11 @@ static List<string> Inspect(string dir, string id, out string? packageName)
         {
             if (package.GetEntry(file) is null) problems.Add($"{file} is missing from the .nupkg");
         }
+        // The core's build file turns anonymous-object reflection off in trimmed and AOT publishes.
+        if (id == "FluentRequests" && package.GetEntry("buildTransitive/FluentRequests.targets") is null)
+        {
+            problems.Add("buildTransitive/FluentRequests.targets is missing from the .nupkg");
+        }
 
         if (Text("LICENSE") is { } license && !license.Contains("Apache License") | !license.Contains("Version 2.0"))
         {

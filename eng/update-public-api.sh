@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Brings src/FluentRequests/PublicAPI.Unshipped.txt up to date with the code: builds the library and, for what the
+# Usage: eng/update-public-api.sh [project dir, default src/FluentRequests; e.g. src/FluentRequests.Testing]
+# Brings <project dir>/PublicAPI.Unshipped.txt up to date with the code: builds the library and, for what the
 # PublicApiAnalyzers report, adds a line for every undeclared public symbol (RS0016) and, for every declared symbol
 # that no longer exists (RS0017), drops its Unshipped line or, when it had shipped, records it as *REMOVED*.
 # Review the diff of the PublicAPI files: it is the change to the public surface. At a release, move the
 # Unshipped lines into PublicAPI.Shipped.txt (and delete the shipped lines they mark *REMOVED*).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dir=src/FluentRequests
+dir=${1:-src/FluentRequests}
 shipped="$dir/PublicAPI.Shipped.txt"
 unshipped="$dir/PublicAPI.Unshipped.txt"
 log=$(mktemp)

@@ -10,8 +10,15 @@ public static partial class DocSnippets
         using var session = new Session();
         using var r = session.Get("https://example.com/big.iso", stream: true);
         r.RaiseForStatus();
-        long saved = r.SaveTo("big.iso", new Progress<DownloadProgress>(p =>
-            Console.Write($"\r{p.BytesReceived:N0} of {p.TotalBytes?.ToString("N0") ?? "?"} bytes ({p.Fraction:P0})")));
+        long saved = r.SaveTo("big.iso", new ConsoleProgress());
+        Console.WriteLine();
+    }
+
+    // Report runs on the thread reading the body, after each chunk: the reports arrive in order.
+    private sealed class ConsoleProgress : IProgress<DownloadProgress>
+    {
+        public void Report(DownloadProgress p)
+            => Console.Write($"\r{p.BytesReceived:N0} of {p.TotalBytes?.ToString("N0") ?? "?"} bytes ({p.Fraction:P0})");
     }
 
     // uploads-and-downloads.md: Reading without holding the body

@@ -68,6 +68,10 @@ public static partial class DocSnippets
         r = await b.GetAsync(ct);
         r = await b.PostJsonAsync(new { name = "Ada" }, ct);
         echo = await b.GetJsonAsync<HttpbinEcho>(cancellationToken: ct);
+
+        // With a source-generated contract (JsonSerializerContext): no reflection, for trimmed and Native AOT apps.
+        r = b.PostJson(new Todo(1, "ship it", false), AppJson.Default.Todo);
+        List<Todo>? todos = b.GetJson(AppJson.Default.ListTodo);
     }
 
     // fluent.md: Without a session

@@ -34,4 +34,12 @@ public static partial class DocSnippets
             Console.WriteLine(e.Message);  // Unable to rewind the request body to retry https://example.com/upload: …
         }
     }
+
+    // uploads-and-downloads.md: When the server answers before the upload ends
+    public static void EarlyResponse()
+    {
+        using var video = File.OpenRead("video.mp4");
+        var r = Requests.Post("https://example.com/upload", files: new Files { ["video"] = video });
+        if (r.StatusCode == 413) Console.WriteLine($"Too large for the server: {r.Text}");
+    }
 }

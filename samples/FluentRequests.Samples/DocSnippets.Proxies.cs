@@ -9,10 +9,13 @@ public static partial class DocSnippets
         using var session = new Session();
         session.Proxies["http"] = "http://proxy.internal:3128";
         session.Proxies["https"] = "http://proxy.internal:3128";
-        session.Proxies["all://legacy.example.com"] = "socks5h://127.0.0.1:1080";   // this host, any scheme
+        // A per-host override names its scheme: "https://host" beats "https". An "all://legacy.example.com" key would
+        // not: it is tried only after the scheme keys, so with "http" and "https" set it never applies.
+        session.Proxies["https://legacy.example.com"] = "socks5h://127.0.0.1:1080";
 
         session.Get("https://api.example.com/");              // through proxy.internal (CONNECT)
         session.Get("https://legacy.example.com/");           // through the SOCKS proxy
+        session.Get("http://legacy.example.com/");            // through proxy.internal: the override is for https only
 
         // This call only: a value that is empty or "no" means "no proxy" for that key (direct).
         session.Get("https://api.example.com/", proxies: new Dictionary<string, string> { ["https"] = "" });

@@ -83,6 +83,7 @@ public static partial class DocSnippets
         byte[] bytes = r.Content;      // the body, already decompressed
         JsonElement json = r.Json();   // JsonDecodeException if the body is not JSON
         List<GitHubEvent>? events = r.Json<List<GitHubEvent>>();  // case-insensitive names
+        List<Todo>? todos = r.Json(AppJson.Default.ListTodo);     // a source-generated contract: trimming- and AOT-safe
     }
 
     /// <summary>A GitHub event, as <see cref="QuickstartContent"/> deserializes it.</summary>

@@ -6,30 +6,38 @@ namespace FluentRequests.Generators;
 /// <summary>
 /// The one definition of the call surface. Every verb of <c>Requests</c> and <c>Session</c> takes the URL, its
 /// positionals, then every other keyword in <see cref="Keywords"/>' order, then the cancellation token: the first
-/// thirteen are /work/shared/API.md's common arguments in its order, the last four are this library's additions.
+/// thirteen are Requests' common keyword arguments in the order of docs/coming-from-requests.md's "Keyword
+/// arguments" table (<c>params</c> to <c>cert</c>), the last four are this library's additions.
 /// </summary>
 internal static class ArgumentTable
 {
+    // Anonymous objects are read by reflection, which trimmed and Native AOT apps switch off (docs/aot.md).
+    private const string AnonymousObjectsUnderAot =
+        " In trimmed and AOT apps wrap an anonymous object in <see cref=\"NameValues.Of{T}(T)\"/>.";
+
     public static readonly Keyword[] Keywords =
     {
         new("params", "Params", "object", false,
             "Query parameters: a mapping, pairs or anonymous object (sequence values repeat the key, <c>null</c> "
-            + "values are dropped), or a raw query <c>string</c> or <c>byte[]</c>.",
+            + "values are dropped), or a raw query <c>string</c> or <c>byte[]</c>." + AnonymousObjectsUnderAot,
             modifier: new BuilderModifier("WithParams")),
         new("data", "Data", "object", false,
             "The body: a mapping, pairs or anonymous object (form-encoded), a <c>string</c> (UTF-8), <c>byte[]</c>, "
             + "<see cref=\"System.IO.Stream\"/> (Content-Length when known, else chunked), "
             + "<c>IEnumerable&lt;byte[]&gt;</c> or <c>IAsyncEnumerable&lt;byte[]&gt;</c> (chunked), or an "
-            + "<see cref=\"HttpContent\"/>."),
+            + "<see cref=\"HttpContent\"/>." + AnonymousObjectsUnderAot),
         new("json", "Json", "object", false,
-            "A value sent as a JSON body (System.Text.Json, <see cref=\"Session.JsonOptions\"/>); used only when <paramref name=\"data\"/> is <c>null</c>."),
+            "A value sent as a JSON body (System.Text.Json, <see cref=\"Session.JsonOptions\"/> and its resolver); used only "
+            + "when <paramref name=\"data\"/> is <c>null</c>. In trimmed and AOT apps the type needs a source-generated "
+            + "contract: in the session's resolver, or passed along as <see cref=\"JsonBody\"/>."),
         new("headers", "Headers", "object", false,
-            "Headers: a mapping, pairs or anonymous object (<c>_</c> in a member name becomes <c>-</c>); a <c>null</c> value removes a session header.",
+            "Headers: a mapping, pairs or anonymous object (<c>_</c> in a member name becomes <c>-</c>); a <c>null</c> value removes a session header."
+            + AnonymousObjectsUnderAot,
             modifier: new BuilderModifier("WithHeaders")),
         new("cookies", "Cookies", "object", false,
             "Cookies for this request only, and its redirect hops to the same host: a mapping, pairs, anonymous "
             + "object, <see cref=\"CookieJar\"/> or <see cref=\"System.Net.CookieContainer\"/>. A name must be a token "
-            + "and a value printable ASCII without <c>;</c>, else <see cref=\"ArgumentException\"/>.",
+            + "and a value printable ASCII without <c>;</c>, else <see cref=\"ArgumentException\"/>." + AnonymousObjectsUnderAot,
             modifier: new BuilderModifier("WithCookies")),
         new("files", "Files", "Files", false,
             "Multipart files; with <paramref name=\"data\"/> as extra form fields."),

@@ -152,10 +152,10 @@ public sealed class ConfigurationTests
     [TestCase("MaxDecompressionRatio", "0.5", "MaxDecompressionRatio: \"0.5\" is not a ratio of at least 1")]
     [TestCase("MaxResponseHeadersBytes", "big", "MaxResponseHeadersBytes: \"big\" is not a positive number of bytes")]
     [TestCase("Timeuot:Read", "5", "Timeuot: is not a session setting")]
-    public void A_bad_value_fails_at_startup_naming_its_full_key_and_the_problem(string key, string value, string message)
+    public async Task A_bad_value_fails_at_startup_naming_its_full_key_and_the_problem(string key, string value, string message)
     {
         using var services = Container.Build(fr => fr.AddSession("github"), Keys((key, value)));
-        var e = Assert.CatchAsync<Exception>(() => Container.ValidateOnStartAsync(services));
+        var e = await Assert.CatchAsync<Exception>(() => Container.ValidateOnStartAsync(services));
         var failures = e is AggregateException aggregate ? aggregate.InnerExceptions : [e!];
         var validation = failures.OfType<OptionsValidationException>().Single();
         Assert.That(validation.Failures, Has.Some.StartsWith("FluentRequests:Sessions:github:" + message));

@@ -113,11 +113,11 @@ public sealed class HttpClientFactoryTests
     [TestCase("Proxies:https", "http://proxy.internal:3128")]
     [TestCase("Cert", "/etc/passwd")]
     [TestCase("MaxResponseHeadersBytes", "32768")]
-    public void Transport_keys_fail_at_startup_when_the_session_uses_the_factory(string key, string value)
+    public async Task Transport_keys_fail_at_startup_when_the_session_uses_the_factory(string key, string value)
     {
         var configuration = new Dictionary<string, string?> { ["FluentRequests:Sessions:api:" + key] = value };
         using var services = Build(new ConcurrentQueue<string>(), configuration: configuration);
-        var e = Assert.CatchAsync<Exception>(() => Container.ValidateOnStartAsync(services));
+        var e = await Assert.CatchAsync<Exception>(() => Container.ValidateOnStartAsync(services));
         Assert.That(e!.ToString(), Does.Contain($"FluentRequests:Sessions:api:{key}: cannot apply").And.Contain("UseHttpClientFactory"));
     }
 }

@@ -41,7 +41,8 @@ internal sealed class DigestChallenge
     /// <exception cref="RequestException">The challenge names an algorithm or a qop this library cannot answer.</exception>
     public static DigestChallenge Parse(string header, Response? response = null)
     {
-        int start = header.IndexOf("digest", StringComparison.OrdinalIgnoreCase) + "digest".Length;
+        int digest = header.IndexOf("digest", StringComparison.OrdinalIgnoreCase);
+        int start = digest < 0 ? header.Length : digest + "digest".Length;
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in HeaderParameters.Parse(header.AsSpan(start)))
         {

@@ -5,10 +5,12 @@ namespace FluentRequests;
 /// variable is set (even to an empty or missing path: then there is none), else <c>~/.netrc</c>, else <c>~/_netrc</c>;
 /// the first path that exists is the one used, and a directory, an unreadable or a malformed file gives no credentials.
 /// <para>
-/// Cost on the send path: the variable, the home directory and the file's size and write time are looked at again at
-/// most once per <see cref="RevalidateAfter"/> (one second); in between, a request costs a clock read. So the usual case,
-/// no file at all, costs about one <c>stat</c> a second, not one per request; an edited, created or deleted file is
-/// seen within a second. The file is parsed again only when its size or write time changed.
+/// Cost on the send path: <c>NETRC</c> and the home directory are read on every call, as Requests does (a lookup in
+/// the process's copy of its environment), so a changed variable takes effect on the next request. Only the file
+/// system is rate-limited: which file exists and its size and write time are looked at again at most once per
+/// <see cref="RevalidateAfter"/> (one second) while the variables stay the same. So the usual case, no file at all,
+/// costs about one <c>stat</c> a second, not one per request; an edited, created or deleted file is seen within a
+/// second. The file is parsed again only when its path, size or write time changed.
 /// </para>
 /// </summary>
 internal sealed class NetrcSource
@@ -33,11 +35,12 @@ internal sealed class NetrcSource
     /// <summary>The netrc credentials for the URL's host, or <c>null</c>.</summary>
     public BasicAuth? AuthFor(Uri uri)
     {
+        var location = new Location(Environment.Get("NETRC"), Environment.HomeDirectory);
         var snapshot = Volatile.Read(ref _snapshot);
         long now = System.Environment.TickCount64;
-        if (snapshot is null || now - snapshot.CheckedAt >= (long)RevalidateAfter.TotalMilliseconds)
+        if (snapshot is null || snapshot.Location != location || now - snapshot.CheckedAt >= (long)RevalidateAfter.TotalMilliseconds)
         {
-            snapshot = Revalidate(snapshot, now);
+            snapshot = Revalidate(snapshot, location, now);
             Volatile.Write(ref _snapshot, snapshot);
         }
         if (snapshot.File is null) return null;
@@ -45,26 +48,26 @@ internal sealed class NetrcSource
         return snapshot.File.AuthFor(host);
     }
 
-    private Snapshot Revalidate(Snapshot? previous, long now)
+    private static Snapshot Revalidate(Snapshot? previous, Location location, long now)
     {
-        string? path = Locate();
-        if (path is null) return new Snapshot(now, null, default, 0, null);
+        string? path = Locate(location);
+        if (path is null) return new Snapshot(now, location, null, default, 0, null);
         try
         {
             var info = new FileInfo(path);
-            if (!info.Exists) return new Snapshot(now, path, default, 0, null);
+            if (!info.Exists) return new Snapshot(now, location, path, default, 0, null);
             var written = info.LastWriteTimeUtc;
             long length = info.Length;
             if (previous is not null && previous.Path == path && previous.LastWrite == written && previous.Length == length)
             {
-                return previous with { CheckedAt = now };
+                return previous with { CheckedAt = now, Location = location };
             }
-            return new Snapshot(now, path, written, length, NetrcFile.Parse(File.ReadAllBytes(path)));
+            return new Snapshot(now, location, path, written, length, NetrcFile.Parse(File.ReadAllBytes(path)));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
             // Requests skips a file it cannot read (OSError), as it skips one it cannot parse.
-            return new Snapshot(now, path, default, 0, null);
+            return new Snapshot(now, location, path, default, 0, null);
         }
     }
 
@@ -72,10 +75,10 @@ internal sealed class NetrcSource
     /// The path Requests would use: NETRC's, else the first of ~/.netrc and ~/_netrc that exists (a directory counts,
     /// and then gives nothing).
     /// </summary>
-    private string? Locate()
+    private static string? Locate(Location location)
     {
-        string? home = Environment.HomeDirectory;
-        if (Environment.Get("NETRC") is { } named)
+        string? home = location.Home;
+        if (location.Netrc is { } named)
         {
             string path = ExpandUser(named, home);
             return path.Length > 0 && Path.Exists(path) ? path : null;
@@ -96,5 +99,8 @@ internal sealed class NetrcSource
         return path[1] is '/' or '\\' ? Path.Join(home, path[2..]) : path;
     }
 
-    private sealed record Snapshot(long CheckedAt, string? Path, DateTime LastWrite, long Length, NetrcFile? File);
+    /// <summary>What decides where the file is: the NETRC variable (<c>null</c> when unset) and the home directory.</summary>
+    private readonly record struct Location(string? Netrc, string? Home);
+
+    private sealed record Snapshot(long CheckedAt, Location Location, string? Path, DateTime LastWrite, long Length, NetrcFile? File);
 }

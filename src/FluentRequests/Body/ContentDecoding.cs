@@ -1,5 +1,3 @@
-using System.IO.Compression;
-
 namespace FluentRequests;
 
 /// <summary>
@@ -34,8 +32,8 @@ internal static class ContentDecoding
         {
             body = codings[i] switch
             {
-                "gzip" or "x-gzip" => new GZipStream(body, CompressionMode.Decompress),
-                "deflate" => new DeflateEitherStream(body),
+                "gzip" or "x-gzip" => ZLibDecodingStream.Gzip(body),
+                "deflate" => ZLibDecodingStream.Deflate(body),
                 "br" => new BrotliDecodingStream(body),
                 _ => body,
             };

@@ -94,7 +94,7 @@ internal sealed class MultipartBody : RequestBody
         head.Append("\r\n");
         if (!string.IsNullOrEmpty(contentType))
         {
-            HeaderRules.Validate("Content-Type", contentType);
+            HeaderRules.Validate("Content-Type", contentType, asciiValue: false);
             head.Append("Content-Type: ").Append(contentType).Append("\r\n");
         }
         if (headers is not null)
@@ -102,7 +102,7 @@ internal sealed class MultipartBody : RequestBody
             foreach (var (header, value) in headers)
             {
                 if (string.IsNullOrEmpty(value) || Array.IndexOf(SortedHeaders, header) >= 0) continue;
-                HeaderRules.Validate(header, value);
+                HeaderRules.Validate(header, value, asciiValue: false);
                 head.Append(header).Append(": ").Append(value).Append("\r\n");
             }
         }

@@ -3,8 +3,8 @@ namespace FluentRequests;
 /// <summary>
 /// What a cookie may hold to go into a <c>Cookie</c> header without changing its meaning. Names are RFC 7230
 /// tokens; values are printable ASCII except <c>;</c>. That is RFC 6265's cookie-octets plus the space, comma,
-/// double quote and backslash that Requests sends as given and servers read back unchanged: none of them can
-/// end a cookie or a header line.
+/// double quote and backslash that Requests sends as given: none of them can end a cookie or a header line. Python
+/// servers read them back unchanged; ASP.NET Core's cookie parser drops a cookie whose value holds one (or is empty).
 /// </summary>
 internal static class CookieSyntax
 {

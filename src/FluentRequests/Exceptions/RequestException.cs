@@ -27,6 +27,9 @@ public class RequestException : Exception
     /// <summary>Whether the request never reached the server (DNS, refused, connect timeout), so resending is safe for any method.</summary>
     internal bool NotSent { get; set; }
 
+    /// <summary>Whether the server closed the connection while the request body was being sent, and sent no response.</summary>
+    internal bool UploadBroken { get; set; }
+
     /// <summary>
     /// The message, followed by any note added while the error travelled up (e.g. how many attempts were made).
     /// </summary>

@@ -34,7 +34,10 @@ public sealed partial class RequestBuilder
     /// <summary>Sets a header (replacing one of the same name); a <c>null</c> value removes a session header.</summary>
     /// <param name="name">The header name.</param>
     /// <param name="value">The value, or <c>null</c>.</param>
-    /// <exception cref="InvalidHeaderException">The name or value holds CR/LF, leading whitespace, or the name a colon.</exception>
+    /// <exception cref="InvalidHeaderException">
+    /// The name or value holds CR/LF, leading whitespace, the name is not a token (a colon, space, non-ASCII…), or the value
+    /// holds a non-ASCII character.
+    /// </exception>
     public RequestBuilder WithHeader(string name, string? value)
     {
         if (value is not null) HeaderRules.Validate(name, value);

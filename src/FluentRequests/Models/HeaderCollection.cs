@@ -28,7 +28,10 @@ public sealed class HeaderCollection : IEnumerable<KeyValuePair<string, string>>
 
     /// <summary>Gets a header's value (<c>null</c> when absent), sets it (replacing, keeping its position), or removes it when set to <c>null</c>.</summary>
     /// <param name="name">The header name, any case.</param>
-    /// <exception cref="InvalidHeaderException">The name or value holds CR/LF, leading whitespace, or the name holds a colon.</exception>
+    /// <exception cref="InvalidHeaderException">
+    /// The name or value holds CR/LF, leading whitespace, or the name is not a token (a colon, space, non-ASCII…), or the value
+    /// holds a non-ASCII character.
+    /// </exception>
     public string? this[string name]
     {
         get

@@ -1,12 +1,13 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace FluentRequests;
 
 public sealed partial class Response
 {
-    private static readonly JsonSerializerOptions DefaultReadOptions = new(JsonSerializerDefaults.Web);
+    internal static readonly JsonSerializerOptions DefaultReadOptions = new(JsonSerializerDefaults.Web);
     private byte[]? _content;
     private StreamedBody? _streamed;
     private Stream? _bodyStream;
@@ -86,19 +87,19 @@ public sealed partial class Response
     }
 
     /// <summary>
-    /// The body deserialized as <typeparamref name="T"/>; property names match case-insensitively unless
-    /// <paramref name="options"/> say otherwise.
+    /// The body deserialized with a System.Text.Json contract, such as a source-generated context's
+    /// (<c>response.Json(AppJson.Default.Todo)</c>): no reflection, so it works in trimmed and Native AOT apps.
     /// </summary>
     /// <typeparam name="T">The type to deserialize to.</typeparam>
-    /// <param name="options">Serializer options; default System.Text.Json's web defaults (camelCase, case-insensitive).</param>
+    /// <param name="typeInfo">The contract; its options (naming, case sensitivity) apply.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="typeInfo"/> is <c>null</c>.</exception>
     /// <exception cref="JsonDecodeException">The body is not valid JSON or does not fit <typeparamref name="T"/>.</exception>
-    public T? Json<T>(JsonSerializerOptions? options = null)
+    public T? Json<T>(JsonTypeInfo<T> typeInfo)
     {
+        ArgumentNullException.ThrowIfNull(typeInfo);
         try
         {
-            return IsUtf8Body()
-                ? JsonSerializer.Deserialize<T>(Utf8Json().Span, options ?? DefaultReadOptions)
-                : JsonSerializer.Deserialize<T>(Text, options ?? DefaultReadOptions);
+            return IsUtf8Body() ? JsonSerializer.Deserialize(Utf8Json().Span, typeInfo) : JsonSerializer.Deserialize(Text, typeInfo);
         }
         catch (JsonException e)
         {

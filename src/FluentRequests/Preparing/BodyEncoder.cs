@@ -1,5 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 
 namespace FluentRequests;
 
@@ -61,16 +64,75 @@ internal static class BodyEncoder
         }
     }
 
+    /// <summary>
+    /// The json body as UTF-8. The contract comes from <paramref name="options"/>' resolver (a JsonSerializerContext
+    /// there is honoured), or from the <see cref="JsonBody"/> the value was wrapped in, so nothing here needs
+    /// reflection: System.Text.Json falls back to it only where the app allows it (not in trimmed or AOT apps).
+    /// </summary>
     public static byte[] SerializeJson(object json, JsonSerializerOptions options)
     {
         try
         {
-            return JsonSerializer.SerializeToUtf8Bytes(json, json.GetType(), options);
+            return json switch
+            {
+                JsonBody typed => typed.Serialize(),
+                JsonElement or JsonDocument or JsonNode => WriteJsonValue(json, options),
+                _ => JsonSerializer.SerializeToUtf8Bytes(json, ContractFor(json.GetType(), options)),
+            };
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or JsonException or InvalidOperationException)
         {
             throw new InvalidJsonException($"The json body could not be serialized (NaN and Infinity are not valid JSON): {e.Message}", innerException: e);
         }
+    }
+
+    private static JsonTypeInfo ContractFor(Type type, JsonSerializerOptions options)
+    {
+        try
+        {
+            // Options without a resolver get System.Text.Json's reflection one, as its own serializer methods do,
+            // only where the app allows reflection-based JSON (not in trimmed or AOT apps).
+            if (options.TypeInfoResolver is null && !options.IsReadOnly && JsonReflection.IsEnabled) options.MakeReadOnly(populateMissingResolver: true);
+            return options.GetTypeInfo(type);
+        }
+        catch (Exception e) when (e is NotSupportedException or InvalidOperationException)
+        {
+            throw new InvalidJsonException(
+                $"No JSON contract for the json body's type {type.FullName}: with reflection off (a trimmed or Native AOT app) "
+                + "add the type to a JsonSerializerContext and set it as Session.JsonOptions.TypeInfoResolver, or pass "
+                + $"JsonBody.Create(value, MyContext.Default.{type.Name}). {e.Message}",
+                innerException: e);
+        }
+    }
+
+    /// <summary>
+    /// System.Text.Json's own switch for reflection-based JSON, which the SDK turns off (and the trimmer folds) in
+    /// trimmed and Native AOT apps; as a feature guard it lets the analyzers accept the reflection behind it.
+    /// </summary>
+    private static class JsonReflection
+    {
+        private const string Switch = "System.Text.Json.JsonSerializer.IsReflectionEnabledByDefault";
+
+        [FeatureSwitchDefinition(Switch)]
+        [FeatureGuard(typeof(RequiresUnreferencedCodeAttribute))]
+        [FeatureGuard(typeof(RequiresDynamicCodeAttribute))]
+        public static bool IsEnabled { get; } = !AppContext.TryGetSwitch(Switch, out bool enabled) || enabled;
+    }
+
+    // Parsed JSON needs no contract: it writes itself, with the options' encoder and indentation.
+    private static byte[] WriteJsonValue(object json, JsonSerializerOptions options)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = options.Encoder, Indented = options.WriteIndented }))
+        {
+            switch (json)
+            {
+                case JsonElement element: element.WriteTo(writer); break;
+                case JsonDocument document: document.WriteTo(writer); break;
+                case JsonNode node: node.WriteTo(writer, options); break;
+            }
+        }
+        return buffer.WrittenSpan.ToArray();
     }
 
     private static (RequestBody Body, string? ContentType) EncodeData(object data) => data switch

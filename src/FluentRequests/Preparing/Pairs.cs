@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using System.Runtime.CompilerServices;
@@ -8,19 +9,37 @@ namespace FluentRequests;
 
 /// <summary>
 /// Turns what users pass as params, form data, headers or cookies into ordered name/value pairs:
-/// mappings, <see cref="KeyValuePair{TKey,TValue}"/> or <c>(string, T)</c> pairs, and anonymous objects (or any POCO).
+/// mappings, <see cref="KeyValuePair{TKey,TValue}"/> or <c>(string, T)</c> pairs, <see cref="NameValues.Of"/>, and
+/// anonymous objects (or any POCO). Only the last needs reflection over a type the trimmer cannot see; it is behind
+/// the <see cref="ReflectionSwitch"/> feature switch, which trimmed and Native AOT apps turn off (docs/aot.md).
 /// </summary>
 internal static class Pairs
 {
+    /// <summary>The feature switch for reading anonymous objects (and POCOs) by reflection.</summary>
+    public const string ReflectionSwitch = "FluentRequests.Pairs.IsReflectionEnabled";
+
+    private const string ReflectionWarning =
+        "An anonymous object's properties are read by reflection, which trimming removes: pass a dictionary, pairs, "
+        + "tuples or NameValues.Of(...).";
+
     private static readonly ConcurrentDictionary<Type, Func<object, object?>[]?> PairAccessors = new();
     private static readonly ConcurrentDictionary<Type, (string Name, Func<object, object?> Get)[]> Members = new();
     private static readonly ConcurrentDictionary<Type, bool> ObjectShapes = new();
+
+    /// <summary>
+    /// Whether anonymous objects and POCOs are read by reflection: on unless the app turns the switch off. As a feature
+    /// guard for <see cref="RequiresUnreferencedCodeAttribute"/> it is <c>false</c> in every trimmed or Native AOT
+    /// app, with no setting: the trimmer removes the reflection, and the analyzers accept the guarded calls.
+    /// </summary>
+    [FeatureSwitchDefinition(ReflectionSwitch)]
+    [FeatureGuard(typeof(RequiresUnreferencedCodeAttribute))]
+    public static bool IsReflectionEnabled { get; } = !AppContext.TryGetSwitch(ReflectionSwitch, out bool enabled) || enabled;
 
     /// <summary>Whether <paramref name="value"/> is a shape <see cref="Enumerate"/> accepts.</summary>
     public static bool IsMappingLike(object value)
         => value is IDictionary or IEnumerable<KeyValuePair<string, string>> or IEnumerable<KeyValuePair<string, object?>>
             || (value is IEnumerable and not string and not byte[] && !IsScalar(value))
-            || IsObjectWithMembers(value.GetType());
+            || (IsReflectionEnabled && IsObjectWithMembers(value.GetType()));
 
     /// <summary>
     /// The raw (name, value) pairs, values not yet stringified; <paramref name="memberNameDashes"/> turns '_' into '-'
@@ -30,6 +49,9 @@ internal static class Pairs
     {
         switch (source)
         {
+            case MemberValues members:
+                foreach (var kv in members) yield return memberNameDashes ? new(kv.Key.Replace('_', '-'), kv.Value) : kv;
+                yield break;
             case IEnumerable<KeyValuePair<string, string>> strings:
                 foreach (var kv in strings) yield return new(kv.Key, kv.Value);
                 yield break;
@@ -43,6 +65,13 @@ internal static class Pairs
                 foreach (var item in sequence) yield return Pair(item, argument);
                 yield break;
         }
+        if (!IsReflectionEnabled) throw Unsupported(source, argument);
+        foreach (var pair in ReadObject(source, argument, memberNameDashes)) yield return pair;
+    }
+
+    [RequiresUnreferencedCode(ReflectionWarning)]
+    private static IEnumerable<KeyValuePair<string, object?>> ReadObject(object source, string argument, bool memberNameDashes)
+    {
         var type = source.GetType();
         if (!IsObjectWithMembers(type)) throw Unsupported(source, argument);
         foreach (var (name, get) in Members.GetOrAdd(type, ReadMembers))
@@ -88,16 +117,31 @@ internal static class Pairs
 
     private static KeyValuePair<string, object?> Pair(object? item, string argument)
     {
-        if (item is ITuple { Length: 2 } tuple) return new(KeyString(tuple[0], argument), tuple[1]);
-        if (item is not null)
+        // The common KeyValuePair shapes are matched by type, so they need no reflection (trimmed and AOT apps).
+        switch (item)
+        {
+            case ITuple { Length: 2 } tuple: return new(KeyString(tuple[0], argument), tuple[1]);
+            case KeyValuePair<string, string> kv: return new(KeyString(kv.Key, argument), kv.Value);
+            case KeyValuePair<string, object> kv: return new(KeyString(kv.Key, argument), kv.Value);
+            case KeyValuePair<string, int> kv: return new(KeyString(kv.Key, argument), kv.Value);
+            case KeyValuePair<string, long> kv: return new(KeyString(kv.Key, argument), kv.Value);
+            case KeyValuePair<string, double> kv: return new(KeyString(kv.Key, argument), kv.Value);
+            case KeyValuePair<string, bool> kv: return new(KeyString(kv.Key, argument), kv.Value);
+            case KeyValuePair<string, string[]> kv: return new(KeyString(kv.Key, argument), kv.Value);
+        }
+        if (item is not null && IsReflectionEnabled)
         {
             var accessors = PairAccessors.GetOrAdd(item.GetType(), KeyValueAccessors);
             if (accessors is not null) return new(KeyString(accessors[0](item), argument), accessors[1](item));
         }
         throw new ArgumentException(
-            $"Each item of {argument} must be a KeyValuePair or a (name, value) tuple; got {item?.GetType().FullName ?? "null"}.", argument);
+            $"Each item of {argument} must be a KeyValuePair or a (name, value) tuple; got {item?.GetType().FullName ?? "null"}."
+            + (IsReflectionEnabled ? "" : " With reflection off (a trimmed or AOT app) a KeyValuePair needs a string key and a "
+                + "string, object, int, long, double, bool or string[] value; use (name, value) tuples for others."),
+            argument);
     }
 
+    [RequiresUnreferencedCode("A KeyValuePair of any other types is read by reflection.")]
     private static Func<object, object?>[]? KeyValueAccessors(Type type)
     {
         if (!type.IsGenericType || type.GetGenericTypeDefinition() != typeof(KeyValuePair<,>)) return null;
@@ -119,12 +163,14 @@ internal static class Pairs
     /// (DateTime, Guid, TimeSpan…) and framework classes (Uri, Version…) do not, so they are rejected
     /// instead of being sent property by property. Cached per type: this runs on every request.
     /// </summary>
+    [RequiresUnreferencedCode(ReflectionWarning)]
     private static bool IsObjectWithMembers(Type type) => ObjectShapes.GetOrAdd(type, static t =>
         t.IsClass && !t.IsArray && t != typeof(string)
         && !typeof(Delegate).IsAssignableFrom(t) && !typeof(Stream).IsAssignableFrom(t) && !typeof(HttpContent).IsAssignableFrom(t)
         && !(t.Namespace ?? "").StartsWith("System", StringComparison.Ordinal)
         && t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Any(p => p.GetIndexParameters().Length == 0));
 
+    [RequiresUnreferencedCode(ReflectionWarning)]
     private static (string, Func<object, object?>)[] ReadMembers(Type type)
         => type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanRead && p.GetIndexParameters().Length == 0)
@@ -134,6 +180,7 @@ internal static class Pairs
     public static ArgumentException Unsupported(object value, string argument) => new(
         $"Unsupported {argument} type {value.GetType().FullName}: {argument} accepts a mapping (IDictionary, IReadOnlyDictionary), " +
         "pairs (KeyValuePair or (string, value) tuples) or an anonymous object" +
+        (IsReflectionEnabled || (value is string or byte[]) ? "" : AnonymousObjectsOff) +
         argument switch
         {
             "params" => ", or a raw query string or byte[].",
@@ -142,4 +189,9 @@ internal static class Pairs
             _ => ".",
         },
         argument);
+
+    // Unsupported's note when the switch is off: the user may well have passed an anonymous object.
+    private const string AnonymousObjectsOff =
+        " (reflection over anonymous objects is off in this app, as in every trimmed or Native AOT app: wrap one in "
+        + "NameValues.Of(...), or see docs/aot.md for the " + ReflectionSwitch + " switch)";
 }

@@ -81,7 +81,24 @@ internal static class UrlPreparer
             Requote(sb, query);
         }
         Requote(sb, fragment);
-        return sb.ToString();
+        string prepared = sb.ToString();
+        // What is sent is a System.Uri: a URL it cannot parse (a host such as 'a:4&' left by a stray colon) is an
+        // invalid URL here, not a UriFormatException when the request is built.
+        if (!Uri.TryCreate(prepared, UriKind.Absolute, out _)) throw Unparseable(url, prepared);
+        return prepared;
+    }
+
+    private static InvalidUrlException Unparseable(string url, string prepared)
+    {
+        try
+        {
+            _ = new Uri(prepared, UriKind.Absolute);
+            return new InvalidUrlException($"Invalid URL '{url}'");
+        }
+        catch (UriFormatException e)
+        {
+            return new InvalidUrlException($"Invalid URL '{url}': {e.Message}", innerException: e);
+        }
     }
 
     /// <summary>
@@ -231,7 +248,8 @@ internal static class UrlPreparer
         {
             throw new InvalidUrlException($"Invalid URL '{url}': URL has an invalid label.");
         }
-        if (host.AsSpan().IndexOfAny(" <>\"{}|\\^`%") >= 0)
+        // A ':' left in the host ("a::" split at its last colon) would be read back as a port separator.
+        if (host.AsSpan().IndexOfAny(" <>\"{}|\\^`%:") >= 0)
         {
             throw new InvalidUrlException($"Invalid URL '{url}': invalid characters in host '{host}'");
         }

@@ -37,6 +37,9 @@ internal static class PollyRetry
             null => methodAllowed && policy.StatusCodes.Contains(outcome.Result!.StatusCode),
             // The request never reached the server: safe to retry whatever the method (urllib3's connect errors).
             RequestException { NotSent: true } and not SslException => policy.RetryOnConnectErrors,
+            // The server closed during the upload and never answered: it may have acted on the part it read, so a
+            // non-idempotent method is not sent again even when allowed.
+            RequestException { UploadBroken: true } => policy.RetryOnReadErrors && methodAllowed && RetryPolicy.IdempotentMethods.Contains(request.Method),
             ReadTimeoutException or ChunkedEncodingException or ConnectionException and not SslException => policy.RetryOnReadErrors && methodAllowed,
             _ => false,
         };

@@ -103,10 +103,10 @@ public sealed partial class Session
             MaxResponseBytes = MaxResponseBytes,
             MaxDecompressionRatio = MaxDecompressionRatio,
             MaxResponseHeadersBytes = MaxResponseHeadersBytes,
+            PropagateTraceContext = PropagateTraceContext,
             HttpVersion = args.HttpVersion is { } version ? HttpVersions.Valid(version, "httpVersion") : _httpVersion,
             HttpVersionPolicy = _httpVersionPolicy,
             CallerTransport = _callerTransport,
-            PropagateTraceContext = PropagateTraceContext,
         };
     }
 

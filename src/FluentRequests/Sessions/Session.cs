@@ -128,8 +128,8 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
         set
         {
             _environment = value;
-            // A test's own environment gets its own .netrc lookup, read afresh at every request.
-            _netrc = ReferenceEquals(value, EnvironmentSource.Process) ? NetrcSource.Process : new NetrcSource(value, TimeSpan.Zero);
+            // A test's own environment gets its own .netrc lookup, rate-limited as the process's is: tests see what users see.
+            _netrc = ReferenceEquals(value, EnvironmentSource.Process) ? NetrcSource.Process : new NetrcSource(value);
         }
     }
 

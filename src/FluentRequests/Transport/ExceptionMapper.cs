@@ -50,6 +50,14 @@ internal static class ExceptionMapper
                 $"Certificate verification failed for {request.Uri.Authority}: {rejected.Message} (url: {request.Url})", request, innerException: e)
             { NotSent = true };
         }
+        if (Find<UploadBrokenSignal>(e) is { } broken)
+        {
+            return new ConnectionException(
+                $"Connection aborted: {request.Uri.Authority} closed the connection while the request was being sent, and sent no response, " +
+                $"for url: {request.Url} ({broken.WriteError.Message})",
+                request, innerException: e)
+            { UploadBroken = true };
+        }
         if (e is HttpRequestException http)
         {
             string detail = Innermost(e).Message;
@@ -145,6 +153,12 @@ internal static class ExceptionMapper
         if (e is ObjectDisposedException)
         {
             return new StreamConsumedException($"The response body from {request.Url} was already closed.", request, innerException: e);
+        }
+        // Anything else came from a caller's handler's stream (ours throw only the kinds above): it broke the body off.
+        if (e is not (ArgumentException or NotSupportedException or OperationCanceledException))
+        {
+            return new ConnectionException(
+                $"Reading the response body from {request.Url} failed after {received} bytes: {e.Message}", request, innerException: e);
         }
         return e;
     }

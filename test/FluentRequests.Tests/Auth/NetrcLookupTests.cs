@@ -164,6 +164,56 @@ public class NetrcLookupTests : WireMockTest
     }
 
     [Test]
+    public async Task AChangedNetrcVariableIsSeenByTheNextRequest([Values] bool async)
+    {
+        // As Requests, which reads NETRC at every request: only the file system may be looked at less often.
+        using var environment = new FakeEnvironment();
+        string first = environment.WriteHomeFile("first", "machine 127.0.0.1 login first password a");
+        string second = environment.WriteHomeFile("second", "machine 127.0.0.1 login second password b");
+        using var session = new Session { EnvironmentSource = environment.Set("NETRC", first) };
+
+        await Send.Either(async, () => session.Get(Url("/")), () => session.GetAsync(Url("/")));
+        environment.Set("NETRC", second);
+        await Send.Either(async, () => session.Get(Url("/")), () => session.GetAsync(Url("/")));
+
+        Assert.That(Received.Select(e => e.RequestMessage.Header("Authorization")), Is.EqualTo(new[] { "Basic Zmlyc3Q6YQ==", "Basic c2Vjb25kOmI=" }));
+    }
+
+    [Test]
+    public void AChangedNetrcOrHomeIsSeenWithinTheRevalidationInterval()
+    {
+        using var environment = new FakeEnvironment();
+        var source = new NetrcSource(environment, TimeSpan.FromHours(1));
+        var uri = new Uri("http://a.example/");
+        environment.WriteHomeFile(".netrc", "machine a.example login home password p");
+        string named = environment.WriteHomeFile("named", "machine a.example login named password p");
+        Assert.That(source.AuthFor(uri)?.User, Is.EqualTo("home"));
+
+        environment.Set("NETRC", named);
+        Assert.That(source.AuthFor(uri)?.User, Is.EqualTo("named"), "NETRC set: read at once");
+        environment.Set("NETRC", Path.Combine(environment.Home, "missing"));
+        Assert.That(source.AuthFor(uri), Is.Null, "NETRC naming a missing file: no credentials at once");
+
+        using var otherHome = new FakeEnvironment();
+        otherHome.WriteHomeFile(".netrc", "machine a.example login elsewhere password p");
+        var moving = new MovingHome(environment.Home);
+        var homeSource = new NetrcSource(moving, TimeSpan.FromHours(1));
+        Assert.That(homeSource.AuthFor(uri)?.User, Is.EqualTo("home"));
+        moving.Home = otherHome.Home;
+        Assert.That(homeSource.AuthFor(uri)?.User, Is.EqualTo("elsewhere"), "a new home directory: read at once");
+    }
+
+    /// <summary>An environment without variables whose home directory can change.</summary>
+    private sealed class MovingHome(string home) : EnvironmentSource
+    {
+        public string Home { get; set; } = home;
+
+        public override string? HomeDirectory => Home;
+
+        public override string? Get(string name) => null;
+    }
+
+    [Test]
     public void AFileIsNotLookedAtAgainWithinTheRevalidationInterval()
     {
         using var environment = new FakeEnvironment();

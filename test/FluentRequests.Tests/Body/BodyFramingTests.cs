@@ -24,9 +24,11 @@ public class BodyFramingTests
         string head = path switch
         {
             "/short" => "Content-Length: 1000\r\n",
+            "/short-repeated" => "Content-Length: 10, 10\r\n",
             "/conflicting-headers" => "Content-Length: 5\r\nContent-Length: 10\r\n",
             "/conflicting-list" => "Content-Length: 5, 10\r\n",
             "/conflicting-after-same" => "Content-Length: 5\r\nContent-Length: 5, 10\r\n",
+            "/conflicting-then-same" => "Content-Length: 5, 10, 10\r\n",
             "/same-headers" => "Content-Length: 5\r\nContent-Length: 5\r\n",
             "/same-list" => "Content-Length: 5, 5\r\n",
             "/fine" => "Content-Length: 10\r\n",
@@ -34,6 +36,7 @@ public class BodyFramingTests
         };
         await RawHttpServer.WriteAsync(connection, $"HTTP/1.1 200 OK\r\n{head}Connection: close\r\n\r\n", token);
         if (path == "/short") await connection.WriteAsync(new byte[100], token);
+        else if (path == "/short-repeated") await RawHttpServer.WriteAsync(connection, "hello", token);
         else await RawHttpServer.WriteAsync(connection, "helloworld", token);
     });
 
@@ -53,8 +56,22 @@ public class BodyFramingTests
     }
 
     [Test]
+    public async Task BodyShorterThanARepeatedContentLengthIsIncompleteRead([Values] BodyRead read, [Values] bool async)
+    {
+        // The handler does not frame a repeated length (it reads to the close), so only the body stream's own count
+        // stands between the caller and five bytes of ten: streamed reads have no other check.
+        string url = _server.Url("/short-repeated");
+
+        var e = await Send.Throws<ChunkedEncodingException>(async,
+            () => BodyReader.Read(read, url, 5),
+            () => BodyReader.ReadAsync(read, url, 5));
+
+        Assert.That(e.Message, Does.Contain("IncompleteRead(5 bytes read, 5 more expected)").And.Contain(url));
+    }
+
+    [Test]
     public async Task ConflictingContentLengthsAreRefused(
-        [Values("/conflicting-headers", "/conflicting-list", "/conflicting-after-same")] string path,
+        [Values("/conflicting-headers", "/conflicting-list", "/conflicting-after-same", "/conflicting-then-same")] string path,
         [Values(BodyRead.Buffered, BodyRead.Content)] BodyRead read, [Values] bool async)
     {
         string url = _server.Url(path);

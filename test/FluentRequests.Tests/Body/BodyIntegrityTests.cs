@@ -45,6 +45,11 @@ public class BodyIntegrityTests
                 await RawHttpServer.WriteAsync(connection, $"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: {Gzipped.Length}\r\n\r\n", token);
                 await connection.WriteAsync(Gzipped.AsMemory(0, Gzipped.Length / 2), token);
                 break;
+            case "/whole":
+                // All of it at once: any wait is the caller's, none is the server's.
+                await RawHttpServer.WriteAsync(connection, $"HTTP/1.1 200 OK\r\nContent-Length: {Incompressible.Length}\r\nConnection: close\r\n\r\n", token);
+                await connection.WriteAsync(Incompressible, token);
+                break;
             case "/gzip-flowing":
                 // An endless gzip body (one member after another), as fast as the client takes it.
                 await RawHttpServer.WriteAsync(connection, "HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nConnection: close\r\n\r\n", token);
@@ -70,6 +75,23 @@ public class BodyIntegrityTests
 
         Assert.That(watch.Elapsed, Is.LessThan(Bound), "the read limit ends the wait, not the peer");
         Assert.That(e.Message, Does.Contain(url).And.Contain("read timeout=0.4s"));
+    }
+
+    [Test]
+    public async Task ACallerPausingBetweenChunksLongerThanTheReadTimeoutGetsEveryByte()
+    {
+        // The read timeout bounds waiting on the server, not the caller's own pace between reads of a streamed body.
+        await using var response = await Requests.GetAsync(_server.Url("/whole"), timeout: (5, 1), stream: true);
+        using var received = new MemoryStream();
+
+        await foreach (var chunk in response.IterContentAsync(1000))
+        {
+            // Once, after the first chunk: the rest is still mostly in the socket, to be read after the pause.
+            if (received.Length == 0) await Task.Delay(TimeSpan.FromSeconds(2));
+            received.Write(chunk);
+        }
+
+        Assert.That(received.ToArray(), Is.EqualTo(Incompressible));
     }
 
     [Test]

@@ -99,6 +99,32 @@ public class TracingTests
     }
 
     [Test]
+    public async Task AnHttp2CallRecordsProtocolVersion2AndSendsTheHopsTraceContext()
+    {
+        string? traceParent = null;
+        await using var h2c = await KestrelServer.StartAsync(async ctx =>
+        {
+            traceParent = ctx.Request.Headers.TryGetValue("traceparent", out var tp) ? tp.ToString() : null;
+            await ctx.Response.WriteAsync(ctx.Request.Protocol);
+        }, ServerProtocol.H2c);
+        int port = new Uri(h2c.BaseUrl).Port;
+        using var capture = new TelemetryCapture(port);
+        using var session = new Session { HttpVersion = System.Net.HttpVersion.Version20, HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+
+        var response = await session.GetAsync(h2c.Url("/h2"));
+
+        Assert.That(response.Text, Is.EqualTo("HTTP/2"));
+        var call = capture.SingleCall;
+        Assert.That(call.GetTagItem("network.protocol.version"), Is.EqualTo("2"));
+        var hop = capture.ClientSpans.Single();
+        Assert.That(hop.ParentSpanId, Is.EqualTo(call.SpanId));
+        Assert.That(hop.GetTagItem("network.protocol.version"), Is.EqualTo("2"));
+        Assert.That(traceParent, Is.EqualTo(TraceParentOf(hop)), "the HTTP/2 stream carries the hop's span id");
+        var duration = capture.Measurements("http.client.request.duration").Single();
+        Assert.That(duration.Tags["network.protocol.version"], Is.EqualTo("2"));
+    }
+
+    [Test]
     public async Task ThreeRedirectsAreFourHopsUnderOneCallEachSendingItsOwnSpanId([Values] bool async)
     {
         using var capture = new TelemetryCapture(_port, traceState: "vendor=abc");

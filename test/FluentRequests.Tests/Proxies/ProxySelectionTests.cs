@@ -32,6 +32,17 @@ public class ProxySelectionTests
     public void TheMostSpecificKeyWins(string url, string expected)
         => Assert.That(Choose(url, AllKeys), Is.EqualTo(expected));
 
+    // Two keys at a time: which one applies, or neither. A host key names one host (without its port) and one scheme.
+    [TestCase("http://a.test/x", "all://a.test", "http", "http://second:1")] // the scheme beats all://host
+    [TestCase("https://a.test/x", "all://a.test", "http", "http://first:1")] // all://host when no scheme key matches
+    [TestCase("https://a.test:8443/x", "https://a.test", "all", "http://first:1")] // scheme://host beats all, whatever the port
+    [TestCase("http://a.test/x", "https://a.test", "all", "http://second:1")] // https://host does not apply to http
+    [TestCase("http://b.test/x", "http://a.test", "http", "http://second:1")] // a scheme://host key for another host
+    [TestCase("http://b.test/x", "all://a.test", "all", "http://second:1")] // an all://host key for another host
+    [TestCase("http://b.test/x", "all://a.test", "https", null)] // no key applies, direct
+    public void OneOfTwoKeysApplies(string url, string firstKey, string secondKey, string? expected)
+        => Assert.That(Choose(url, new() { [firstKey] = "first:1", [secondKey] = "second:1" }), Is.EqualTo(expected));
+
     [TestCase("proxy.test:3128", "http://proxy.test:3128")]
     [TestCase("user:pw@proxy.test:3128", "http://user:pw@proxy.test:3128")]
     [TestCase("https://proxy.test:3128", "https://proxy.test:3128")]

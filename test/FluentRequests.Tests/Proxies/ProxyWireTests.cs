@@ -184,19 +184,19 @@ public class ProxyWireTests : WireMockTest
 
         foreach (var task in new[] { fromRequests, fromSession, fromSend })
         {
-            var e = Assert.ThrowsAsync<InvalidProxyUrlException>(async () => await task);
+            var e = await Assert.ThrowsAsync<InvalidProxyUrlException>(async () => await task);
             Assert.That(e!.Message, Does.Contain("http://:8080"));
         }
         Assert.That(Received, Is.Empty);
     }
 
     [Test]
-    public void AnInvalidUrlAndACancelledTokenAlsoFailTheTask()
+    public async Task AnInvalidUrlAndACancelledTokenAlsoFailTheTask()
     {
         var invalid = Requests.GetAsync("no scheme");
         var cancelled = Requests.GetAsync(Url("/"), cancellationToken: new CancellationToken(canceled: true));
 
-        Assert.ThrowsAsync<MissingSchemaException>(async () => await invalid);
+        await Assert.ThrowsAsync<MissingSchemaException>(async () => await invalid);
         Assert.That(cancelled.IsCanceled, Is.True);
     }
 }

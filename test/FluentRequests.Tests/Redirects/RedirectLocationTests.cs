@@ -104,6 +104,19 @@ public class RedirectLocationTests : WireMockTest
     }
 
     [Test]
+    public async Task RedirectToAnFtpUrlRaisesInvalidSchema([Values] bool async)
+    {
+        // The Location goes through the same scheme check as a URL the caller gives: Requests' InvalidSchema, never
+        // the transport's NotSupportedException for a scheme it cannot send.
+        Redirect("/to-ftp", "ftp://host/x");
+
+        var e = await Send.Throws<InvalidSchemaException>(async, () => Requests.Get(Url("/to-ftp")), () => Requests.GetAsync(Url("/to-ftp")));
+
+        Assert.That(e.Message, Does.Contain("ftp://host/x"));
+        Assert.That(Received, Has.Count.EqualTo(1), "nothing was sent after the redirect");
+    }
+
+    [Test]
     public async Task LocationWithUtf8BytesIsRedecoded([Values] bool async)
     {
         string? rawTarget = null;

@@ -28,6 +28,14 @@ public class RetryTests
             ctx.Response.StatusCode = status;
             if (query["retryAfter"].FirstOrDefault() is { } after) ctx.Response.Headers.RetryAfter = after;
             if (query["stall"].Count > 0) await Task.Delay(Timeout.Infinite, ctx.RequestAborted);
+            if (query["drop"].Count > 0)
+            {
+                // The whole request arrived; the connection goes without a response.
+                using var drained = new StreamReader(ctx.Request.Body);
+                await drained.ReadToEndAsync();
+                ctx.Abort();
+                return;
+            }
             await ctx.Response.WriteAsync($"fail {hit}");
             return;
         }
@@ -168,6 +176,33 @@ public class RetryTests
 
         Assert.That(response.StatusCode, Is.EqualTo(200));
         Assert.That(Hits(url), Is.GreaterThanOrEqualTo(2), "the timed-out attempt was retried");
+    }
+
+    [Test]
+    public async Task PostStallingPastTheReadTimeoutIsNotRetriedByDefault([Values] bool async)
+    {
+        // Read errors are retried only for the policy's methods: the server may have acted on the POST already.
+        using var session = new Session { Retry = Fast, Timeout = (5, 0.5) };
+        string url = Path("post-stall", async, "fail=10&stall=1");
+
+        var e = await Send.Throws<ReadTimeoutException>(async, () => session.Post(url, data: "x"), () => session.PostAsync(url, data: "x"));
+
+        Assert.That(e.Request?.Method, Is.EqualTo("POST"));
+        Assert.That(Hits(url), Is.EqualTo(1), "one request at the server: the POST was not resent");
+        Assert.That(e.Message, Does.Not.Contain("gave up after"), "raised on the first attempt");
+    }
+
+    [Test]
+    public async Task PostWhoseConnectionDropsAfterTheRequestIsNotRetriedByDefault([Values] bool async)
+    {
+        using var session = new Session { Retry = Fast };
+        string url = Path("post-drop", async, "fail=10&drop=1");
+
+        var e = await Send.Throws<ConnectionException>(async, () => session.Post(url, data: "x"), () => session.PostAsync(url, data: "x"));
+
+        Assert.That(e, Is.Not.InstanceOf<ProxyException>().And.Not.InstanceOf<SslException>());
+        Assert.That(Hits(url), Is.EqualTo(1), "one request at the server: the POST was not resent");
+        Assert.That(e.Message, Does.Not.Contain("gave up after"), "raised on the first attempt");
     }
 
     [Test]

@@ -20,14 +20,14 @@ public class ConnectTimeoutTests
     }
 
     [Test]
-    public void ConnectTimeoutIsPerRequestOnASharedTransport()
+    public async Task ConnectTimeoutIsPerRequestOnASharedTransport()
     {
         using var listener = new FullBacklogListener();
         using var session = new Session { Timeout = (30, 30) };
 
         // The session default would wait 30 s; the request's own limit applies to its connection attempt.
         var watch = Stopwatch.StartNew();
-        Assert.ThrowsAsync<ConnectTimeoutException>(() => session.GetAsync(listener.Url, timeout: (0.3, 30)));
+        await Assert.ThrowsAsync<ConnectTimeoutException>(() => session.GetAsync(listener.Url, timeout: (0.3, 30)));
         Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
     }
 

@@ -245,6 +245,59 @@ public class CallerHandlerTests : WireMockTest
         Assert.That(e.InnerException, Is.SameAs(error));
     }
 
+    /// <summary>A pipeline step whose response body breaks with an error of its own after the first bytes.</summary>
+    private sealed class BreakingBodyHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
+            => Break(base.Send(request, cancellationToken));
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            => Break(await base.SendAsync(request, cancellationToken));
+
+        private static HttpResponseMessage Break(HttpResponseMessage response)
+        {
+            var headers = response.Content.Headers.ToList();
+            response.Content = new StreamContent(new BreakingStream(response.Content.ReadAsStream()));
+            foreach (var (name, values) in headers) response.Content.Headers.TryAddWithoutValidation(name, values);
+            return response;
+        }
+
+        private sealed class BreakingStream(Stream inner) : Stream
+        {
+            private int _reads;
+            public override bool CanRead => true;
+            public override bool CanSeek => false;
+            public override bool CanWrite => false;
+            public override long Length => throw new NotSupportedException();
+            public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+            public override void Flush() { }
+            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+            public override void SetLength(long value) => throw new NotSupportedException();
+            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+            public override int Read(byte[] buffer, int offset, int count)
+                => ++_reads > 1 ? throw new InvalidOperationException("the pipeline's decryptor failed") : inner.Read(buffer, offset, Math.Min(count, 10));
+
+            protected override void Dispose(bool disposing)
+            {
+                if (disposing) inner.Dispose();
+                base.Dispose(disposing);
+            }
+        }
+    }
+
+    [Test]
+    public async Task AHandlersBodyStreamFailingInItsOwnWayIsAConnectionException([Values] bool async)
+    {
+        Server.Given(WmRequest.Create().WithPath("/long").UsingGet()).RespondWith(WmResponse.Create().WithBody(new string('x', 1000)));
+        using var session = new Session(new BreakingBodyHandler(Sockets()), disposeHandler: true);
+
+        var e = await Send.Throws<ConnectionException>(async, () => session.Get(Url("/long")), () => session.GetAsync(Url("/long")));
+
+        Assert.That(e.Message, Does.Contain(Url("/long")).And.Contain("after 10 bytes").And.Contain("decryptor failed"));
+        Assert.That(e.InnerException, Is.InstanceOf<InvalidOperationException>());
+    }
+
     [Test]
     public async Task AnHttpRequestExceptionFromTheHandlerMapsAsOursDo([Values] bool async)
     {

@@ -115,7 +115,7 @@ public class Http2Tests
             using var orLower = Tls();
 
             // ALPN finds no protocol in common, so the handshake fails.
-            var e = Assert.ThrowsAsync<SslException>(() => exact.GetAsync(server.Url("/proto")))!;
+            var e = (await Assert.ThrowsAsync<SslException>(() => exact.GetAsync(server.Url("/proto"))))!;
             Assert.That(e.Message, Does.Contain(server.Url("/proto")));
             Assert.That((await orLower.GetAsync(server.Url("/proto"))).Text, Is.EqualTo("HTTP/1.1"));
         }
@@ -202,10 +202,10 @@ public class Http2Tests
         using var session = H2c();
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
-        var e = Assert.CatchAsync<OperationCanceledException>(() => session.GetAsync(_h2c.Url("/stall-headers"), timeout: 30, cancellationToken: cts.Token));
+        var e = await Assert.CatchAsync<OperationCanceledException>(
+            () => session.GetAsync(_h2c.Url("/stall-headers"), timeout: 30, cancellationToken: cts.Token));
 
         Assert.That(e, Is.Not.InstanceOf<RequestException>());
-        await Task.CompletedTask;
     }
 
     [Test]
@@ -249,6 +249,37 @@ public class Http2Tests
 
         Assert.That(ones.Select(t => t.Result.Text), Is.All.EqualTo("HTTP/1.1"));
         Assert.That(twos.Select(t => t.Result.Text), Is.All.EqualTo("HTTP/2"));
+    }
+
+    [Test]
+    public async Task TheConnectTimeoutHoldsOnHttp2([Values] bool tls)
+    {
+        using var backlog = new FullBacklogListener();
+        using var session = tls ? Tls() : H2c();
+        string url = $"{(tls ? "https" : "http")}://127.0.0.1:{backlog.Port}/";
+        var watch = Stopwatch.StartNew();
+
+        var e = (await Assert.ThrowsAsync<ConnectTimeoutException>(() => session.GetAsync(url, timeout: (0.3, 30.0))))!;
+
+        Assert.That(e.Message, Does.Contain("connect timeout=0.3s"));
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
+    }
+
+    [Test]
+    public void Http2RequestsGetAHandlerOfTheirOwnAndHttp11KeepsTheDefault()
+    {
+        using var http11 = new Session();
+        using var http2 = new Session { HttpVersion = HttpVersion.Version20 };
+        var request = http11.Prepare(new Request("GET", "http://127.0.0.1:9/"));
+
+        var key11 = http11.MergeOptions(new RequestArgs(), allowRedirectsDefault: true).TransportFor(request);
+        var key2 = http2.MergeOptions(new RequestArgs(), allowRedirectsDefault: true).TransportFor(request);
+        var perCall = http11.MergeOptions(new RequestArgs { HttpVersion = HttpVersion.Version20 }, allowRedirectsDefault: true).TransportFor(request);
+
+        Assert.That(key11, Is.EqualTo(TransportKey.Default));
+        Assert.That(key2.Http2, Is.True);
+        Assert.That(perCall, Is.EqualTo(key2));
+        Assert.That(TransportPool.Get(key2), Is.Not.SameAs(TransportPool.Get(key11)));
     }
 
     [Test]

@@ -24,6 +24,8 @@ public enum Via
 /// mid-way, and the exception mapping. Under RequestVersionOrLower a sync call falls back to HTTP/1.1, which the
 /// protocol checks assert; h2c needs RequestVersionExact, so it runs async only.
 /// </summary>
+[TestFixture(Via.Pool, ServerProtocol.Http1, true)]
+[TestFixture(Via.Pool, ServerProtocol.Http1, false)]
 [TestFixture(Via.Pool, ServerProtocol.Http2Tls, true)]
 [TestFixture(Via.Pool, ServerProtocol.Http2Tls, false)]
 [TestFixture(Via.Pool, ServerProtocol.H2c, true)]

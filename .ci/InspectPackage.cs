@@ -1,7 +1,8 @@
-// Checks what `dotnet pack` produced for each package (src/FluentRequests, src/FluentRequests.Testing), as a user
-// installing it would get it: the files in the .nupkg, the nuspec's metadata, the packed README's links and the
-// .snupkg's SourceLink; and that FluentRequests.Testing depends on FluentRequests and on no test framework. Prints one
-// line per problem and exits 1 when there is any. Run by .ci/run as
+// Checks what `dotnet pack` produced for each package (src/FluentRequests, src/FluentRequests.Testing,
+// src/FluentRequests.Extensions.DependencyInjection), as a user installing it would get it: the files in the .nupkg,
+// the nuspec's metadata, the packed README's links and the .snupkg's SourceLink; that FluentRequests.Testing depends on
+// FluentRequests and on no test framework; that the core depends on no Microsoft.Extensions.* package and the DI
+// package on FluentRequests. Prints one line per problem and exits 1 when there is any. Run by .ci/run as
 // `dotnet run .ci/InspectPackage.cs -- <dir with the packages> [package id ...]` (default: both packages).
 using System.IO.Compression;
 using System.Reflection.Metadata;
@@ -101,6 +102,18 @@ static List<string> Inspect(string dir, string id, out string? packageName)
                 {
                     problems.Add($"nuspec depends on a test framework: {framework}");
                 }
+            }
+            if (id == "FluentRequests")
+            {
+                // The core stays free of the hosting stack: FluentRequests.Extensions.DependencyInjection brings it.
+                foreach (var extension in dependencies.Where(d => d.StartsWith("Microsoft.Extensions.", StringComparison.OrdinalIgnoreCase)))
+                {
+                    problems.Add($"nuspec depends on {extension}: the core takes no Microsoft.Extensions.* package");
+                }
+            }
+            if (id == "FluentRequests.Extensions.DependencyInjection" && !dependencies.Contains("FluentRequests"))
+            {
+                problems.Add("nuspec has no dependency on FluentRequests");
             }
         }
     }

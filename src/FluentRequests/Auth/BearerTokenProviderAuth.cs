@@ -74,7 +74,7 @@ public sealed class BearerTokenProviderAuth : Auth
         if (string.IsNullOrEmpty(token))
         {
             throw new InvalidOperationException(
-                $"The bearer token provider returned {(token is null ? "null" : "an empty string")} for {request.Method} {request.Url}; "
+                $"The bearer token provider returned {(token is null ? "null" : "an empty string")} for {request.Method} {request.DisplayUrl}; "
                 + "it must return a token.");
         }
         request.Headers["Authorization"] = "Bearer " + token;

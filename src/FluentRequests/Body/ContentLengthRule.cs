@@ -34,7 +34,7 @@ internal static class ContentLengthRule
         if (conflict)
         {
             throw new InvalidHeaderException(
-                $"Content-Length contained multiple unmatching values ({string.Join(", ", values)}) for url: {request.Url}", request);
+                $"Content-Length contained multiple unmatching values ({string.Join(", ", values)}) for url: {request.DisplayUrl}", request);
         }
         return agreed;
     }

@@ -119,7 +119,7 @@ internal sealed class GuardedBodyStream(Stream inner, Exchange exchange, Prepare
     }
 
     private DecompressionLimitException DecompressionBomb(double ratio)
-        => new($"The response body from {request.Url} decoded to {_received} bytes from {Wire!.Count} bytes received, more than "
+        => new($"The response body from {request.DisplayUrl} decoded to {_received} bytes from {Wire!.Count} bytes received, more than "
                + $"Session.MaxDecompressionRatio ({ratio}:1) allows: a decompression bomb? Set the session's MaxDecompressionRatio to null to lift the limit.",
             ratio, request);
 

@@ -111,6 +111,6 @@ internal sealed class StreamedBody(
     }
 
     private ResponseTooLargeException TooLarge(long limit, string why)
-        => new($"The response body from {request.Url} is larger than Session.MaxResponseBytes ({limit} bytes): {why}. "
+        => new($"The response body from {request.DisplayUrl} is larger than Session.MaxResponseBytes ({limit} bytes): {why}. "
                + "Stream it (stream: true, then SaveTo, CopyTo or IterChunks) or raise the limit.", limit, request);
 }

@@ -21,4 +21,21 @@ internal static class UrlRedaction
             ? string.Concat(uri.Scheme, "://", uri.Host, shown)
             : $"{uri.Scheme}://{uri.Host}:{uri.Port}{shown}";
     }
+
+    /// <summary>
+    /// <paramref name="url"/> as an exception message may show it: the same text without its userinfo
+    /// (<c>user:password@</c>), which Requests' own messages leave in. Works on any text with a <c>scheme://</c>,
+    /// parsable or not, since an invalid URL is named in its error too; the query is kept, as it names what was asked for.
+    /// </summary>
+    public static string WithoutUserInfo(string url)
+    {
+        // Only a URL with an authority ("scheme://") has userinfo: "mailto:a@b" has none to remove.
+        int scheme = url.IndexOf("://", StringComparison.Ordinal);
+        if (scheme < 0) return url;
+        int start = scheme + 3;
+        int end = url.AsSpan(start).IndexOfAny('/', '?', '#');
+        end = end < 0 ? url.Length : start + end;
+        int at = url.AsSpan(start, end - start).LastIndexOf('@');
+        return at < 0 ? url : string.Concat(url.AsSpan(0, start), url.AsSpan(start + at + 1));
+    }
 }

@@ -31,6 +31,9 @@ public sealed class PreparedRequest
     private string _url = "";
     private Uri? _uri;
 
+    /// <summary>The URL as error messages show it: without its userinfo (<c>user:password@</c>).</summary>
+    internal string DisplayUrl => UrlRedaction.WithoutUserInfo(_url);
+
     /// <summary>The headers sent, Content-Type, Content-Length and Cookie included.</summary>
     public HeaderCollection Headers { get; internal set; }
 

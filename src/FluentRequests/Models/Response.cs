@@ -98,7 +98,7 @@ public sealed partial class Response : IDisposable, IAsyncDisposable
         };
         if (kind is not null)
         {
-            throw new HttpStatusException($"{StatusCode} {kind}: {Reason} for url: {Url}", Request, this);
+            throw new HttpStatusException($"{StatusCode} {kind}: {Reason} for url: {UrlRedaction.WithoutUserInfo(Url)}", Request, this);
         }
         return this;
     }

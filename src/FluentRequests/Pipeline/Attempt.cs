@@ -13,7 +13,7 @@ internal static class Attempt
         var request = call.Current;
         if (call.AttemptsThisHop > 0 && !request.TryRewindBody())
         {
-            throw new UnrewindableBodyException($"Unable to rewind the request body to resend it to {request.Url}: the stream cannot seek.", request);
+            throw new UnrewindableBodyException($"Unable to rewind the request body to resend it to {request.DisplayUrl}: the stream cannot seek.", request);
         }
         call.AttemptsThisHop++;
         call.Attempts++;

@@ -132,7 +132,7 @@ internal static class HttpSender
             && length == 0
             ? new ByteArrayContent([])
             : throw new InvalidHeaderException(
-                $"The request to {request.Url} has no body but sets Content-Length: {contentLength}; the server would wait for bytes that never come. "
+                $"The request to {request.DisplayUrl} has no body but sets Content-Length: {contentLength}; the server would wait for bytes that never come. "
                 + "Remove the header, set it to 0, or pass the body as data.", request);
 
     private static bool IsContentHeader(string name)

@@ -26,13 +26,13 @@ internal static class UrlPreparer
         string scheme = url[..colon].ToLowerInvariant();
         if (scheme is not ("http" or "https"))
         {
-            throw new InvalidSchemaException($"The URL '{url}' uses the scheme '{url[..colon]}'; only http and https URLs can be sent.");
+            throw new InvalidSchemaException($"The URL '{UrlRedaction.WithoutUserInfo(url)}' uses the scheme '{url[..colon]}'; only http and https URLs can be sent.");
         }
 
         string rest = url[(colon + 1)..];
         if (!rest.StartsWith("//", StringComparison.Ordinal))
         {
-            throw new InvalidUrlException($"Invalid URL '{url}': No host supplied");
+            throw new InvalidUrlException($"Invalid URL '{UrlRedaction.WithoutUserInfo(url)}': No host supplied");
         }
         rest = rest[2..];
         int authorityEnd = rest.IndexOfAny(['/', '?', '#']);
@@ -93,11 +93,11 @@ internal static class UrlPreparer
         try
         {
             _ = new Uri(prepared, UriKind.Absolute);
-            return new InvalidUrlException($"Invalid URL '{url}'");
+            return new InvalidUrlException($"Invalid URL '{UrlRedaction.WithoutUserInfo(url)}'");
         }
         catch (UriFormatException e)
         {
-            return new InvalidUrlException($"Invalid URL '{url}': {e.Message}", innerException: e);
+            return new InvalidUrlException($"Invalid URL '{UrlRedaction.WithoutUserInfo(url)}': {e.Message}", innerException: e);
         }
     }
 
@@ -180,9 +180,9 @@ internal static class UrlPreparer
     private static MissingSchemaException MissingScheme(string url)
         => url.Length == 0 || url[0] is '/' or '.' or '?' or '#'
             ? new MissingSchemaException(
-                $"The URL '{url}' is relative and there is no base URL to resolve it against: pass an absolute URL "
+                $"The URL '{UrlRedaction.WithoutUserInfo(url)}' is relative and there is no base URL to resolve it against: pass an absolute URL "
                 + "(http:// or https://), or set Session.BaseUrl and send through that session.")
-            : new MissingSchemaException($"The URL '{url}' has no scheme (http:// or https://). Did you mean 'https://{url}'?");
+            : new MissingSchemaException($"The URL '{UrlRedaction.WithoutUserInfo(url)}' has no scheme (http:// or https://). Did you mean 'https://{UrlRedaction.WithoutUserInfo(url)}'?");
 
     private static bool IsScheme(ReadOnlySpan<char> s)
     {
@@ -201,11 +201,11 @@ internal static class UrlPreparer
         if (authority.StartsWith('['))
         {
             int close = authority.IndexOf(']');
-            if (close < 0) throw new InvalidUrlException($"Invalid URL '{url}': unterminated IPv6 address");
+            if (close < 0) throw new InvalidUrlException($"Invalid URL '{UrlRedaction.WithoutUserInfo(url)}': unterminated IPv6 address");
             host = authority[..(close + 1)];
             if (close + 1 < authority.Length)
             {
-                if (authority[close + 1] != ':') throw new InvalidUrlException($"Invalid URL '{url}': unexpected characters after the IPv6 address");
+                if (authority[close + 1] != ':') throw new InvalidUrlException($"Invalid URL '{UrlRedaction.WithoutUserInfo(url)}': unexpected characters after the IPv6 address");
                 port = authority[(close + 2)..];
             }
         }
@@ -223,7 +223,7 @@ internal static class UrlPreparer
             if (port.Length == 0) port = null;
             else if (!port.All(char.IsAsciiDigit) || !int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out int p) || p > 65535)
             {
-                throw new InvalidUrlException($"Invalid URL '{url}': invalid port '{port}'");
+                throw new InvalidUrlException($"Invalid URL '{UrlRedaction.WithoutUserInfo(url)}': invalid port '{port}'");
             }
         }
         return (host, port);
@@ -231,7 +231,7 @@ internal static class UrlPreparer
 
     private static string PrepareHost(string host, string url)
     {
-        if (host.Length == 0) throw new InvalidUrlException($"Invalid URL '{url}': No host supplied");
+        if (host.Length == 0) throw new InvalidUrlException($"Invalid URL '{UrlRedaction.WithoutUserInfo(url)}': No host supplied");
         if (host.StartsWith('[')) return host.ToLowerInvariant();
         if (!Ascii.IsValid(host))
         {
@@ -241,17 +241,17 @@ internal static class UrlPreparer
             }
             catch (ArgumentException e)
             {
-                throw new InvalidUrlException($"Invalid URL '{url}': URL has an invalid label.", innerException: e);
+                throw new InvalidUrlException($"Invalid URL '{UrlRedaction.WithoutUserInfo(url)}': URL has an invalid label.", innerException: e);
             }
         }
         if (host[0] is '*' or '.' || host.Contains("..", StringComparison.Ordinal))
         {
-            throw new InvalidUrlException($"Invalid URL '{url}': URL has an invalid label.");
+            throw new InvalidUrlException($"Invalid URL '{UrlRedaction.WithoutUserInfo(url)}': URL has an invalid label.");
         }
         // A ':' left in the host ("a::" split at its last colon) would be read back as a port separator.
         if (host.AsSpan().IndexOfAny(" <>\"{}|\\^`%:") >= 0)
         {
-            throw new InvalidUrlException($"Invalid URL '{url}': invalid characters in host '{host}'");
+            throw new InvalidUrlException($"Invalid URL '{UrlRedaction.WithoutUserInfo(url)}': invalid characters in host '{host}'");
         }
         return host.ToLowerInvariant();
     }

@@ -29,7 +29,7 @@ internal static class RedirectLoop
             {
                 throw new TooManyRedirectsException(
                     $"Exceeded {call.Options.MaxRedirects} redirects "
-                    + $"(the last, {response.StatusCode} to '{response.Headers["Location"]}', from {response.Url}).",
+                    + $"(the last, {response.StatusCode} to '{response.Headers["Location"]}', from {UrlRedaction.WithoutUserInfo(response.Url)}).",
                     response.Request, response);
             }
             var next = RedirectResolver.NextRequest(response, call.Options);

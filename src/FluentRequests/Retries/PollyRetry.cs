@@ -48,7 +48,7 @@ internal static class PollyRetry
         if (retry && request.BodySource is { } body && !body.TryRewind())
         {
             throw new UnrewindableBodyException(
-                $"Unable to rewind the request body to retry {request.Url}: the stream cannot seek.", request, outcome.Result, outcome.Exception);
+                $"Unable to rewind the request body to retry {request.DisplayUrl}: the stream cannot seek.", request, outcome.Result, outcome.Exception);
         }
         return retry;
     }
@@ -78,7 +78,7 @@ internal static class PollyRetry
             && policy.StatusCodes.Contains(response.StatusCode) && policy.Methods.Contains(response.Request.Method))
         {
             throw new RetryException(
-                $"Max retries exceeded with url: {response.Url} (too many {response.StatusCode} error responses; {call.AttemptsThisHop} attempts)",
+                $"Max retries exceeded with url: {UrlRedaction.WithoutUserInfo(response.Url)} (too many {response.StatusCode} error responses; {call.AttemptsThisHop} attempts)",
                 response.Request, response);
         }
         return response;

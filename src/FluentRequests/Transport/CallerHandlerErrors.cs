@@ -23,15 +23,15 @@ internal static class CallerHandlerErrors
             if (timeout.Message.Contains("ConnectTimeout", StringComparison.Ordinal))
             {
                 return new ConnectTimeoutException(
-                    $"Connection to {request.Uri.Authority} timed out (the handler's ConnectTimeout) for url: {request.Url}", request, innerException: e)
+                    $"Connection to {request.Uri.Authority} timed out (the handler's ConnectTimeout) for url: {request.DisplayUrl}", request, innerException: e)
                 { NotSent = true };
             }
             return new ReadTimeoutException(
-                $"The handler {Describe(handler)} timed out waiting for the response from {request.Url} ({timeout.Message})", request, innerException: e);
+                $"The handler {Describe(handler)} timed out waiting for the response from {request.DisplayUrl} ({timeout.Message})", request, innerException: e);
         }
         var mapped = ExceptionMapper.MapSendError(e, request, exchange);
         if (mapped is RequestException or OperationCanceledException) return mapped;
-        return new ConnectionException($"The handler {Describe(handler)} failed to send the request to {request.Url}: {e.Message}", request, innerException: e);
+        return new ConnectionException($"The handler {Describe(handler)} failed to send the request to {request.DisplayUrl}: {e.Message}", request, innerException: e);
     }
 
     /// <summary>The handler and the ones it delegates to, outermost first: <c>LoggingHandler → SocketsHttpHandler</c>.</summary>

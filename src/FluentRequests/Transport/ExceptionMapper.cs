@@ -19,7 +19,7 @@ internal static class ExceptionMapper
         if (e is RequestException) return e;
         if (exchange.Outer.IsCancellationRequested && e is OperationCanceledException or ObjectDisposedException or IOException or HttpRequestException)
         {
-            return new OperationCanceledException($"The request to {request.Url} was cancelled.", e, exchange.Outer);
+            return new OperationCanceledException($"The request to {request.DisplayUrl} was cancelled.", e, exchange.Outer);
         }
         if (Find<ConnectTimeoutSignal>(e) is { } connect)
         {
@@ -27,34 +27,34 @@ internal static class ExceptionMapper
             {
                 return new ConnectTimeoutException(
                     $"Connection to proxy {ProxyUrl.Redact(proxy)} timed out " +
-                    $"(connect timeout={RequestTimeout.Describe(connect.Limit)}) for url: {request.Url}",
+                    $"(connect timeout={RequestTimeout.Describe(connect.Limit)}) for url: {request.DisplayUrl}",
                     request, innerException: e)
                 { NotSent = true };
             }
             return new ConnectTimeoutException(
                 $"Connection to {request.Uri.Authority} timed out " +
-                $"(connect timeout={RequestTimeout.Describe(connect.Limit)}) for url: {request.Url}",
+                $"(connect timeout={RequestTimeout.Describe(connect.Limit)}) for url: {request.DisplayUrl}",
                 request, innerException: e)
             { NotSent = true };
         }
         if (exchange.ReadTimerFired)
         {
             return new ReadTimeoutException(
-                $"Read timed out waiting for the response headers from {request.Url} " +
+                $"Read timed out waiting for the response headers from {request.DisplayUrl} " +
                 $"(read timeout={RequestTimeout.Describe(exchange.Timeout.Read)})",
                 request, innerException: e);
         }
         if (Find<CertificateRejectedSignal>(e) is { } rejected)
         {
             return new SslException(
-                $"Certificate verification failed for {request.Uri.Authority}: {rejected.Message} (url: {request.Url})", request, innerException: e)
+                $"Certificate verification failed for {request.Uri.Authority}: {rejected.Message} (url: {request.DisplayUrl})", request, innerException: e)
             { NotSent = true };
         }
         if (Find<UploadBrokenSignal>(e) is { } broken)
         {
             return new ConnectionException(
                 $"Connection aborted: {request.Uri.Authority} closed the connection while the request was being sent, and sent no response, " +
-                $"for url: {request.Url} ({broken.WriteError.Message})",
+                $"for url: {request.DisplayUrl} ({broken.WriteError.Message})",
                 request, innerException: e)
             { UploadBroken = true };
         }
@@ -63,7 +63,7 @@ internal static class ExceptionMapper
             string detail = Innermost(e).Message;
             var mapped = proxy is not null && http.HttpRequestError is HttpRequestError.ProxyTunnelError or HttpRequestError.ConnectionError
                     or HttpRequestError.NameResolutionError && Find<AuthenticationException>(e) is null
-                ? new ProxyException($"Unable to connect to proxy {ProxyUrl.Redact(proxy)} for url: {request.Url} ({detail})", request, innerException: e)
+                ? new ProxyException($"Unable to connect to proxy {ProxyUrl.Redact(proxy)} for url: {request.DisplayUrl} ({detail})", request, innerException: e)
                 : MapHttpError(http, request, detail);
             mapped.NotSent = http.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
                 or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
@@ -72,19 +72,19 @@ internal static class ExceptionMapper
         if (proxy is not null && e is SocketException)
         {
             return new ProxyException(
-                $"Unable to connect to proxy {ProxyUrl.Redact(proxy)} for url: {request.Url} ({Innermost(e).Message})",
+                $"Unable to connect to proxy {ProxyUrl.Redact(proxy)} for url: {request.DisplayUrl} ({Innermost(e).Message})",
                 request, innerException: e);
         }
         if (e is SocketException or IOException)
         {
             return new ConnectionException(
-                $"Connection to {request.Uri.Authority} failed for url: {request.Url} ({Innermost(e).Message})",
+                $"Connection to {request.Uri.Authority} failed for url: {request.DisplayUrl} ({Innermost(e).Message})",
                 request, innerException: e);
         }
         if (e is OperationCanceledException)
         {
             // Cancelled by neither the caller nor a timer of ours: the handler gave up on the connection.
-            return new ConnectionException($"Request to {request.Url} was aborted.", request, innerException: e);
+            return new ConnectionException($"Request to {request.DisplayUrl} was aborted.", request, innerException: e);
         }
         return e;
     }
@@ -93,25 +93,25 @@ internal static class ExceptionMapper
         => e.HttpRequestError switch
         {
             HttpRequestError.NameResolutionError => new ConnectionException(
-                $"Failed to resolve host '{request.Uri.Host}' for url: {request.Url} ({detail})", request, innerException: e),
+                $"Failed to resolve host '{request.Uri.Host}' for url: {request.DisplayUrl} ({detail})", request, innerException: e),
             HttpRequestError.SecureConnectionError or HttpRequestError.ConnectionError when Find<AuthenticationException>(e) is not null
-                => new SslException($"TLS handshake with {request.Uri.Authority} failed for url: {request.Url} ({detail})", request, innerException: e),
+                => new SslException($"TLS handshake with {request.Uri.Authority} failed for url: {request.DisplayUrl} ({detail})", request, innerException: e),
             HttpRequestError.SecureConnectionError => new SslException(
-                $"TLS handshake with {request.Uri.Authority} failed for url: {request.Url} ({detail})", request, innerException: e),
+                $"TLS handshake with {request.Uri.Authority} failed for url: {request.DisplayUrl} ({detail})", request, innerException: e),
             HttpRequestError.ProxyTunnelError => new ProxyException(
-                $"Unable to connect to the proxy for url: {request.Url} ({detail})", request, innerException: e),
+                $"Unable to connect to the proxy for url: {request.DisplayUrl} ({detail})", request, innerException: e),
             HttpRequestError.ConnectionError => new ConnectionException(
-                $"Failed to establish a connection to {request.Uri.Authority} for url: {request.Url} ({detail})", request, innerException: e),
+                $"Failed to establish a connection to {request.Uri.Authority} for url: {request.DisplayUrl} ({detail})", request, innerException: e),
             HttpRequestError.ConfigurationLimitExceeded => new ConnectionException(
                 $"The response headers from {request.Uri.Authority} are larger than Session.MaxResponseHeadersBytes allows " +
-                $"for url: {request.Url} ({detail})",
+                $"for url: {request.DisplayUrl} ({detail})",
                 request, innerException: e),
             HttpRequestError.ResponseEnded => new ConnectionException(
-                $"Connection aborted: {request.Uri.Authority} closed the connection without a complete response for url: {request.Url}",
+                $"Connection aborted: {request.Uri.Authority} closed the connection without a complete response for url: {request.DisplayUrl}",
                 request, innerException: e),
             HttpRequestError.InvalidResponse => new ConnectionException(
-                $"Connection aborted: {request.Uri.Authority} sent an invalid response for url: {request.Url} ({detail})", request, innerException: e),
-            _ => new ConnectionException($"Request to {request.Url} failed: {detail}", request, innerException: e),
+                $"Connection aborted: {request.Uri.Authority} sent an invalid response for url: {request.DisplayUrl} ({detail})", request, innerException: e),
+            _ => new ConnectionException($"Request to {request.DisplayUrl} failed: {detail}", request, innerException: e),
         };
 
     /// <param name="e">What the read threw.</param>
@@ -124,23 +124,23 @@ internal static class ExceptionMapper
         if (e is RequestException) return e;
         if (exchange.Outer.IsCancellationRequested)
         {
-            return new OperationCanceledException($"Reading the response from {request.Url} was cancelled.", e, exchange.Outer);
+            return new OperationCanceledException($"Reading the response from {request.DisplayUrl} was cancelled.", e, exchange.Outer);
         }
         if (exchange.ReadTimerFired || Find<ReadTimeoutSignal>(e) is not null)
         {
             return new ReadTimeoutException(
-                $"Read timed out while reading the response body from {request.Url} " +
+                $"Read timed out while reading the response body from {request.DisplayUrl} " +
                 $"(read timeout={RequestTimeout.Describe(exchange.Timeout.Read)})",
                 request, innerException: e);
         }
         if (Find<System.IO.InvalidDataException>(e) is { } bad)
         {
-            return new ContentDecodingException($"Failed to decode the response body from {request.Url}: {bad.Message}", request, innerException: e);
+            return new ContentDecodingException($"Failed to decode the response body from {request.DisplayUrl}: {bad.Message}", request, innerException: e);
         }
         if (Find<SocketException>(e) is { SocketErrorCode: SocketError.ConnectionReset or SocketError.ConnectionAborted } reset)
         {
             return new ConnectionException(
-                $"Connection reset: {request.Uri.Authority} broke off the response body from {request.Url} " +
+                $"Connection reset: {request.Uri.Authority} broke off the response body from {request.DisplayUrl} " +
                 $"after {received} bytes ({reset.Message})",
                 request, innerException: e);
         }
@@ -148,17 +148,17 @@ internal static class ExceptionMapper
         {
             if (declaredLength is { } expected && received < expected) return IncompleteRead(request, received, expected, e);
             return new ChunkedEncodingException(
-                $"Connection broken: the response body from {request.Url} ended early ({Innermost(e).Message})", request, innerException: e);
+                $"Connection broken: the response body from {request.DisplayUrl} ended early ({Innermost(e).Message})", request, innerException: e);
         }
         if (e is ObjectDisposedException)
         {
-            return new StreamConsumedException($"The response body from {request.Url} was already closed.", request, innerException: e);
+            return new StreamConsumedException($"The response body from {request.DisplayUrl} was already closed.", request, innerException: e);
         }
         // Anything else came from a caller's handler's stream (ours throw only the kinds above): it broke the body off.
         if (e is not (ArgumentException or NotSupportedException or OperationCanceledException))
         {
             return new ConnectionException(
-                $"Reading the response body from {request.Url} failed after {received} bytes: {e.Message}", request, innerException: e);
+                $"Reading the response body from {request.DisplayUrl} failed after {received} bytes: {e.Message}", request, innerException: e);
         }
         return e;
     }
@@ -166,7 +166,7 @@ internal static class ExceptionMapper
     /// <summary>The body ended before its Content-Length (urllib3's <c>IncompleteRead</c>, in Requests' words).</summary>
     public static ChunkedEncodingException IncompleteRead(PreparedRequest request, long received, long expected, Exception? cause = null)
         => new(
-            $"Connection broken: IncompleteRead({received} bytes read, {expected - received} more expected) for url: {request.Url}",
+            $"Connection broken: IncompleteRead({received} bytes read, {expected - received} more expected) for url: {request.DisplayUrl}",
             request, innerException: cause);
 
     private static T? Find<T>(Exception? e) where T : Exception

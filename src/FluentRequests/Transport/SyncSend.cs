@@ -8,7 +8,7 @@ internal static class SyncSend
 {
     public static NotSupportedException NotSupported(PreparedRequest request, string reason, Exception? inner = null)
         => new($"{reason}, and a synchronous call never blocks on asynchronous code: use {AsyncMethod(request.Method)} "
-               + $"(or the …Async form of this call) for {request.Method} {request.Url}.", inner);
+               + $"(or the …Async form of this call) for {request.Method} {request.DisplayUrl}.", inner);
 
     private static string AsyncMethod(string method) => method switch
     {

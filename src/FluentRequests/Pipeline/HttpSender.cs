@@ -143,7 +143,8 @@ internal static class HttpSender
 
     private static HeaderCollection ReadHeaders(HttpResponseMessage received, out IReadOnlyList<string> setCookies)
     {
-        var headers = new HeaderCollection();
+        // Sized to the names received (repeats are joined into one entry), not to a guess.
+        var headers = new HeaderCollection(received.Headers.NonValidated.Count + received.Content.Headers.NonValidated.Count);
         setCookies = NoCookies;
         foreach (var (name, values) in received.Headers.NonValidated)
         {

@@ -31,7 +31,9 @@ public sealed partial class Session
 
     private HeaderCollection MergeHeaders(object? requestHeaders)
     {
-        var headers = Headers.Copy();
+        // A throwaway session (Requests.*, a builder from Requests.Url) prepares one request and is never read again,
+        // so its headers become the request's instead of being copied.
+        var headers = IsThrowaway ? Headers : Headers.Copy();
         if (requestHeaders is null) return headers;
         if (!Pairs.IsMappingLike(requestHeaders)) throw Pairs.Unsupported(requestHeaders, "headers");
         foreach (var (name, value) in Pairs.Enumerate(requestHeaders, "headers", memberNameDashes: true))

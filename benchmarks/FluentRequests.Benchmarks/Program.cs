@@ -68,7 +68,8 @@ public static class Program
                 Console.WriteLine("""
                     usage:
                       FluentRequests.Benchmarks bdn [BenchmarkDotNet args, e.g. --filter *Get*]
-                      FluentRequests.Benchmarks compare [--seconds 5] [--concurrency 32] [--warmup 1] [--rounds 1] [--only raw,session,...] [--in-process] [--json out.json]
+                      FluentRequests.Benchmarks compare [--seconds 5] [--concurrency 32|1,32] [--warmup 1] [--rounds 1..9] [--only raw,session,...]
+                                                 [--in-process] [--json out.json]
                       FluentRequests.Benchmarks allocs [--requests 20000] [--only floor,raw,session,...] [--in-process]
                       FluentRequests.Benchmarks transfer [--size-mb 1024] [--rounds 3] [--warmup-mb 16] [--only session,...] [--scenarios download,upload]
                       FluentRequests.Benchmarks serve    (the transfer, compare and allocs server; started by them as a child process)

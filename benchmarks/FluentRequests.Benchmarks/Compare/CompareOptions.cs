@@ -49,7 +49,8 @@ public sealed record CompareOptions
                 "--json" => options with { JsonPath = Value() },
                 "--in-process" => options with { InProcess = true },
                 "--only" => options with { Only = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
-                _ => throw new ArgumentException($"Unknown argument '{name}'. Accepted: --seconds, --concurrency, --warmup, --rounds, --only, --in-process, --json."),
+                _ => throw new ArgumentException(
+                    $"Unknown argument '{name}'. Accepted: --seconds, --concurrency, --warmup, --rounds, --only, --in-process, --json."),
             };
         }
         return options;

@@ -43,7 +43,13 @@ public sealed class CompareReport(CompareOptions options)
                 serverGc = System.Runtime.GCSettings.IsServerGC,
                 commit = Commit(),
             },
-            load = new { start = LoadGuard.LoadAtStart, end, highest = Math.Max(LoadGuard.HighestLoad ?? 0, end ?? 0), noisy = LoadGuard.Noisy || end > 1.0 },
+            load = new
+            {
+                start = LoadGuard.LoadAtStart,
+                end,
+                highest = Math.Max(LoadGuard.HighestLoad ?? 0, end ?? 0),
+                noisy = LoadGuard.Noisy || end > LoadGuard.MaxQuietLoad,
+            },
             settings = new
             {
                 seconds = options.Seconds,

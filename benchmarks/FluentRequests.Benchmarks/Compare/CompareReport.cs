@@ -63,8 +63,8 @@ public sealed class CompareReport(CompareOptions options)
         string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null) Directory.CreateDirectory(directory);
         await using var file = File.Create(path);
-        await JsonSerializer.SerializeAsync(file, document, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase })
-            .ConfigureAwait(false);
+        var json = new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+        await JsonSerializer.SerializeAsync(file, document, json).ConfigureAwait(false);
     }
 
     private static object Figures(Measurement m) => new

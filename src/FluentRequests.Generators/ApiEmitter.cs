@@ -37,7 +37,7 @@ internal static class ApiEmitter
                 w.Line($"{Indent}public static {returnType} {name}({method}string url, "
                     + $"{SourceWriter.Parameters(keywords)}, {SourceWriter.CancellationTokenParameter})");
                 w.Line(Indent + "{");
-                w.Line(Indent + Indent + "using var session = new Session();");
+                w.Line(Indent + Indent + "using var session = new Session { IsThrowaway = true };");
                 string forwardMethod = verb.HttpMethod is null ? "method, " : "";
                 w.Line($"{Indent}{Indent}return session.{name}({forwardMethod}url, "
                     + $"{SourceWriter.NamedArguments(keywords)}, cancellationToken: cancellationToken);");

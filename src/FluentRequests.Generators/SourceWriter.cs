@@ -52,9 +52,16 @@ internal sealed class SourceWriter
     public static string NamedArguments(IEnumerable<Keyword> keywords)
         => string.Join(", ", keywords.Select(k => $"{k.Identifier}: {k.Identifier}"));
 
-    /// <summary><c>new RequestArgs { Params = @params, … }</c></summary>
+    /// <summary>
+    /// <c>(@params is null &amp;&amp; … ? RequestArgs.None : new RequestArgs { Params = @params, … })</c>: a call that passes no
+    /// keyword (the common one) shares one immutable empty instance instead of allocating its own.
+    /// </summary>
     public static string RequestArgs(IEnumerable<Keyword> keywords)
-        => "new RequestArgs { " + string.Join(", ", keywords.Select(k => $"{k.Property} = {k.Identifier}")) + " }";
+    {
+        var list = keywords.ToList();
+        return "(" + string.Join(" && ", list.Select(k => $"{k.Identifier} is null")) + " ? RequestArgs.None : new RequestArgs { "
+            + string.Join(", ", list.Select(k => $"{k.Property} = {k.Identifier}")) + " })";
+    }
 
     public SourceWriter ParameterDocs(IEnumerable<Keyword> keywords, string indent)
     {

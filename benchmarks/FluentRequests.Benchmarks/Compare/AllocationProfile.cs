@@ -51,6 +51,8 @@ public static class AllocationProfile
             string scope = server.InProcess ? "process-wide" : "client only";
             Console.WriteLine($"### {c.Scenario} — {c.Name}: {perRequest:F0} B/request ({scope}, {requests} sequential requests)");
             Console.WriteLine();
+            Console.WriteLine(LoadGuard.TableNote());
+            Console.WriteLine();
             Console.WriteLine("| Type (sampled) | ≈ B/request | share |");
             Console.WriteLine("|---|---:|---:|");
             ulong total = (ulong)samples.Values.Sum(v => (decimal)v);
@@ -76,6 +78,8 @@ public static class AllocationProfile
             return (GC.GetAllocatedBytesForCurrentThread() - before) / 10_000;
         }
         Console.WriteLine("### Steps before the wire (exact, bytes per call on the calling thread)");
+        Console.WriteLine();
+        Console.WriteLine(LoadGuard.TableNote());
         Console.WriteLine();
         Console.WriteLine("| Step | B/call |");
         Console.WriteLine("|---|---:|");

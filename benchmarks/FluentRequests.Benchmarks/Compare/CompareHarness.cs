@@ -26,32 +26,46 @@ public static class CompareHarness
             .ToList();
         Console.WriteLine($"Server {server.BaseUri} in {server.Description}; {options.Seconds.ToString(CultureInfo.InvariantCulture)} s per client after " +
                           $"{options.WarmupSeconds.ToString(CultureInfo.InvariantCulture)} s warm-up, " +
-                          $"concurrency {options.Concurrency}, {options.Rounds} round(s); {Environment.ProcessorCount} logical cores, " +
-                          $"{RuntimeInformation.FrameworkDescription}, " +
+                          $"concurrency {string.Join(", ", options.Concurrencies)}, {options.Rounds} interleaved round(s); " +
+                          $"{Environment.ProcessorCount} logical cores, {RuntimeInformation.FrameworkDescription}, " +
                           $"{RuntimeInformation.OSDescription}; GC server={System.Runtime.GCSettings.IsServerGC}.");
+        Console.WriteLine(LoadGuard.TableNote());
 
-        var results = cases.ToDictionary(c => c, _ => new List<Measurement>());
-        for (int round = 1; round <= options.Rounds; round++)
+        var report = new CompareReport(options);
+        bool anyErrors = false;
+        foreach (int concurrency in options.Concurrencies)
         {
-            foreach (var c in cases)
+            var level = options with { Concurrency = concurrency };
+            var results = cases.ToDictionary(c => c, _ => new List<Measurement>());
+            for (int round = 1; round <= options.Rounds; round++)
             {
-                if (options.WarmupSeconds > 0) await MeasureAsync(c, options.WarmupSeconds, options.Concurrency, server).ConfigureAwait(false);
-                var m = await MeasureAsync(c, options.Seconds, options.Concurrency, server).ConfigureAwait(false);
-                results[c].Add(m);
-                Console.Error.WriteLine($"  round {round} {c.Scenario,-10} {c.Name,-52} {m.RequestsPerSecond,10:F0} req/s " +
-                                        $"{m.ClientCpuMicroseconds,7:F1} µs/req " +
-                                        $"{m.BytesPerRequest,8:F0} B/req" +
-                                        (m.Errors > 0 ? $"  {m.Errors} errors, first: {m.FirstError?.GetType().Name}: {m.FirstError?.Message}" : ""));
+                foreach (var c in cases)
+                {
+                    if (options.WarmupSeconds > 0) await MeasureAsync(c, options.WarmupSeconds, concurrency, server).ConfigureAwait(false);
+                    var m = await MeasureAsync(c, options.Seconds, concurrency, server).ConfigureAwait(false);
+                    results[c].Add(m);
+                    Console.Error.WriteLine($"  c={concurrency} round {round} {c.Scenario,-10} {c.Name,-52} {m.RequestsPerSecond,10:F0} req/s " +
+                                            $"{m.ClientCpuMicroseconds,7:F1} µs/req " +
+                                            $"{m.BytesPerRequest,8:F0} B/req" +
+                                            (m.Errors > 0 ? $"  {m.Errors} errors, first: {m.FirstError?.GetType().Name}: {m.FirstError?.Message}" : ""));
+                }
             }
-        }
 
-        Console.WriteLine();
-        foreach (var scenario in cases.Select(c => c.Scenario).Distinct())
-        {
-            var rows = cases.Where(c => c.Scenario == scenario).Select(c => (Case: c, M: Median(results[c]))).ToList();
-            CompareTable.Print(scenario, rows, options, server.InProcess);
+            Console.WriteLine();
+            foreach (var scenario in cases.Select(c => c.Scenario).Distinct())
+            {
+                var rows = cases.Where(c => c.Scenario == scenario).Select(c => (Case: c, M: Median(results[c]))).ToList();
+                CompareTable.Print(scenario, rows, level, server.InProcess);
+                foreach (var (c, median) in rows) report.Add(concurrency, c, results[c], median);
+            }
+            anyErrors |= results.Values.SelectMany(v => v).Any(m => m.Errors > 0);
         }
-        return results.Values.SelectMany(v => v).Any(m => m.Errors > 0) ? 1 : 0;
+        if (options.JsonPath is { } path)
+        {
+            await report.WriteAsync(path).ConfigureAwait(false);
+            Console.WriteLine($"Figures written to {path}.");
+        }
+        return anyErrors ? 1 : 0;
     }
 
     /// <summary>

@@ -18,6 +18,8 @@ public static class CompareTable
                           (options.Rounds > 1 ? $" (median of {options.Rounds} rounds)" : "") +
                           (inProcess ? ", server in process" : ", server in a child process"));
         Console.WriteLine();
+        Console.WriteLine(LoadGuard.TableNote());
+        Console.WriteLine();
         Console.WriteLine(inProcess
             ? "CPU and B/req are the whole process's (client + server); the floor row (a raw socket) is mostly the server's share."
             : "CPU and B/req are the client's alone; the floor row (a raw socket writing a canned request) is the lower bound a client can reach.");

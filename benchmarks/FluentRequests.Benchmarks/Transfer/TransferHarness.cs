@@ -93,6 +93,8 @@ public static class TransferHarness
     {
         Console.WriteLine($"### {scenario}, {options.SizeMb} MiB" + (options.Rounds > 1 ? $" (median of {options.Rounds} rounds)" : ""));
         Console.WriteLine();
+        Console.WriteLine(LoadGuard.TableNote());
+        Console.WriteLine();
         Console.WriteLine("| Client | MiB/s | vs raw | MiB/s per round | client CPU s/GiB | peak WS growth (max) " +
                           "| allocated B/MiB | GCs 0/1/2 (all rounds) | meets targets |");
         Console.WriteLine("|---|---:|---:|---|---:|---:|---:|---:|---|");

@@ -13,7 +13,7 @@ namespace FluentRequests;
 /// <param name="wireLength">The Content-Length the bytes on the wire must reach, when it frames the body.</param>
 /// <param name="exchange">The exchange the body belongs to.</param>
 /// <param name="request">The request, for error messages.</param>
-/// <param name="maxBufferedBytes">The most bytes <see cref="ReadAllAsync"/> holds, or <c>null</c> for no limit.</param>
+/// <param name="maxBufferedBytes">The most bytes <see cref="ReadAllAsync(bool, CancellationToken)"/> holds, or <c>null</c> for no limit.</param>
 /// <param name="maxDecompressionRatio">The most decoded bytes per received byte of an encoded body, or <c>null</c>.</param>
 internal sealed class StreamedBody(
     Stream network, List<string>? codings, long? wireLength, Exchange exchange, PreparedRequest request,
@@ -26,6 +26,10 @@ internal sealed class StreamedBody(
 
     /// <param name="readToEnd">Whether the whole body is read at once (keeps the read timer running between reads).</param>
     public GuardedBodyStream OpenDecoded(bool readToEnd = false)
+        => OpenDecoded(network, codings, wireLength, exchange, request, maxDecompressionRatio, readToEnd);
+
+    private static GuardedBodyStream OpenDecoded(
+        Stream network, List<string>? codings, long? wireLength, Exchange exchange, PreparedRequest request, double? maxDecompressionRatio, bool readToEnd)
     {
         if (codings is null) return new GuardedBodyStream(network, exchange, request, wireLength, readToEnd);
         // A declared length counts encoded bytes: it can only be checked where they are counted, under the decoder.
@@ -41,15 +45,24 @@ internal sealed class StreamedBody(
 
     /// <summary>Reads the whole decoded body into one array, within the buffered-bytes limit, and releases the connection.</summary>
     /// <exception cref="ResponseTooLargeException">The body is larger than the limit: before reading when Content-Length says so.</exception>
+    public ValueTask<byte[]> ReadAllAsync(bool async, CancellationToken cancellationToken)
+        => ReadAllAsync(network, codings, wireLength, exchange, request, maxBufferedBytes, maxDecompressionRatio, async, cancellationToken);
+
+    /// <summary>
+    /// <see cref="ReadAllAsync(bool, CancellationToken)"/> without a <see cref="StreamedBody"/>: the buffered path reads the
+    /// body at once, so it needs no object to hold it. The caller disposes <paramref name="network"/> and <paramref name="exchange"/>.
+    /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<byte[]> ReadAllAsync(bool async, CancellationToken cancellationToken)
+    public static async ValueTask<byte[]> ReadAllAsync(
+        Stream network, List<string>? codings, long? wireLength, Exchange exchange, PreparedRequest request,
+        long? maxBufferedBytes, double? maxDecompressionRatio, bool async, CancellationToken cancellationToken)
     {
         long? declaredLength = codings is null ? wireLength : null;
         long limit = maxBufferedBytes ?? long.MaxValue;
-        var body = OpenDecoded(readToEnd: true);
+        var body = OpenDecoded(network, codings, wireLength, exchange, request, maxDecompressionRatio, readToEnd: true);
         try
         {
-            if (declaredLength > limit) throw TooLarge(limit, $"its Content-Length is {declaredLength}");
+            if (declaredLength > limit) throw TooLarge(request, limit, $"its Content-Length is {declaredLength}");
             if (declaredLength == 0) return [];
             if (declaredLength is > 0 and <= MaxExactBuffer)
             {
@@ -63,7 +76,7 @@ internal sealed class StreamedBody(
                 }
                 return exact;
             }
-            return await ReadGrowingAsync(body, limit, async, cancellationToken).ConfigureAwait(false);
+            return await ReadGrowingAsync(body, request, limit, async, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -79,7 +92,8 @@ internal sealed class StreamedBody(
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<byte[]> ReadGrowingAsync(GuardedBodyStream body, long limit, bool async, CancellationToken cancellationToken)
+    private static async ValueTask<byte[]> ReadGrowingAsync(
+        GuardedBodyStream body, PreparedRequest request, long limit, bool async, CancellationToken cancellationToken)
     {
         byte[] buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
         int count = 0;
@@ -100,7 +114,7 @@ internal sealed class StreamedBody(
                 int n = async ? await body.ReadAsync(room, cancellationToken).ConfigureAwait(false) : body.Read(room.Span);
                 if (n == 0) break;
                 count += n;
-                if (count > limit) throw TooLarge(limit, $"more than {limit} bytes arrived");
+                if (count > limit) throw TooLarge(request, limit, $"more than {limit} bytes arrived");
             }
             return buffer.AsSpan(0, count).ToArray();
         }
@@ -110,7 +124,7 @@ internal sealed class StreamedBody(
         }
     }
 
-    private ResponseTooLargeException TooLarge(long limit, string why)
+    private static ResponseTooLargeException TooLarge(PreparedRequest request, long limit, string why)
         => new($"The response body from {request.DisplayUrl} is larger than Session.MaxResponseBytes ({limit} bytes): {why}. "
                + "Stream it (stream: true, then SaveTo, CopyTo or IterChunks) or raise the limit.", limit, request);
 }

@@ -156,9 +156,10 @@ internal sealed class CallTelemetry
     {
         var elapsed = Stopwatch.GetElapsedTime(_started);
         int redirects = 0;
-        foreach (var earlier in call.History)
+        var history = call.History;
+        for (int i = 0; i < history.Count; i++)
         {
-            if (earlier.IsRedirect) redirects++;
+            if (history[i].IsRedirect) redirects++;
         }
         // Each attempt is the first request of its hop or a retry of it (an auth challenge's answer is not an attempt).
         int retries = Math.Max(0, call.Attempts - 1 - redirects);

@@ -158,7 +158,7 @@ public sealed partial class RequestBuilder
         {
             return await _session.RequestCoreAsync(method, _url, args, async, cancellationToken).ConfigureAwait(false);
         }
-        var throwaway = new Session();
+        var throwaway = new Session { IsThrowaway = true };
         try
         {
             return await throwaway.RequestCoreAsync(method, _url, args, async, cancellationToken).ConfigureAwait(false);

@@ -18,7 +18,7 @@ public sealed partial class RequestBuilder
         ArgumentNullException.ThrowIfNull(url);
         _session = session;
         _url = url;
-        _args = new RequestArgs();
+        _args = RequestArgs.None;
     }
 
     private RequestBuilder(Session? session, string url, RequestArgs args)

@@ -26,6 +26,9 @@ public sealed class HeaderCollection : IEnumerable<KeyValuePair<string, string>>
 
     private HeaderCollection(List<KeyValuePair<string, string>> entries) => _entries = entries;
 
+    /// <summary>An empty collection with room for <paramref name="capacity"/> headers (a response's, counted before they are read).</summary>
+    internal HeaderCollection(int capacity) => _entries = new List<KeyValuePair<string, string>>(capacity);
+
     /// <summary>Gets a header's value (<c>null</c> when absent), sets it (replacing, keeping its position), or removes it when set to <c>null</c>.</summary>
     /// <param name="name">The header name, any case.</param>
     /// <exception cref="InvalidHeaderException">

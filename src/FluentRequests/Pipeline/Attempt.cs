@@ -24,7 +24,7 @@ internal static class Attempt
         if (request.Auth?.HandleResponse(response) is { } challengeAnswer)
         {
             await response.DisposeAsync().ConfigureAwait(false);
-            call.History.Add(response);
+            call.AddToHistory(response);
             if (challengeAnswer.Auth is { } answerAuth) await BeforeSendAsync(answerAuth, challengeAnswer, async, cancellationToken).ConfigureAwait(false);
             response = await HttpSender.SendAsync(challengeAnswer, call.Options, async, cancellationToken).ConfigureAwait(false);
             Store(call, response);

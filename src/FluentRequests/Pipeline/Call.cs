@@ -11,8 +11,13 @@ internal sealed class Call(PreparedRequest request, SendOptions options)
 
     public SendOptions Options { get; } = options;
 
-    /// <summary>The redirect responses followed so far, oldest first.</summary>
-    public List<Response> History { get; } = new();
+    private List<Response>? _history;
+
+    /// <summary>The redirect (and auth challenge) responses so far, oldest first; no list is made until the first.</summary>
+    public IReadOnlyList<Response> History => _history is { } history ? history : [];
+
+    /// <summary>Adds <paramref name="response"/> to <see cref="History"/>.</summary>
+    public void AddToHistory(Response response) => (_history ??= new()).Add(response);
 
     /// <summary>Requests sent on the wire for the current hop (1 + retries).</summary>
     public int AttemptsThisHop { get; set; }

@@ -66,19 +66,22 @@ internal static class HttpSender
             || received.Headers.TransferEncodingChunked == true
             ? null
             : contentLength;
-        var body = new StreamedBody(raw, codings, wireLength, exchange, request, options.MaxResponseBytes, options.MaxDecompressionRatio);
         if (options.Stream && request.Method != "HEAD")
         {
+            var body = new StreamedBody(raw, codings, wireLength, exchange, request, options.MaxResponseBytes, options.MaxDecompressionRatio);
             return Response.Streamed(request, (int)received.StatusCode, received.ReasonPhrase, headers, setCookies, elapsed, body);
         }
         byte[] content;
         try
         {
-            content = await body.ReadAllAsync(async, CancellationToken.None).ConfigureAwait(false);
+            content = await StreamedBody.ReadAllAsync(raw, codings, wireLength, exchange, request, options.MaxResponseBytes, options.MaxDecompressionRatio,
+                async, CancellationToken.None).ConfigureAwait(false);
         }
         finally
         {
-            body.Dispose();
+            // What StreamedBody.Dispose does, without making one for a body read at once.
+            raw.Dispose();
+            exchange.Dispose();
         }
         return Response.Buffered(request, (int)received.StatusCode, received.ReasonPhrase, headers, setCookies, elapsed, content);
     }
@@ -143,7 +146,8 @@ internal static class HttpSender
 
     private static HeaderCollection ReadHeaders(HttpResponseMessage received, out IReadOnlyList<string> setCookies)
     {
-        var headers = new HeaderCollection();
+        // Sized to the names received (repeats are joined into one entry), not to a guess.
+        var headers = new HeaderCollection(received.Headers.NonValidated.Count + received.Content.Headers.NonValidated.Count);
         setCookies = NoCookies;
         foreach (var (name, values) in received.Headers.NonValidated)
         {

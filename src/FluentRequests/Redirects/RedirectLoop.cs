@@ -34,7 +34,7 @@ internal static class RedirectLoop
             }
             var next = RedirectResolver.NextRequest(response, call.Options);
             await response.DisposeAsync().ConfigureAwait(false);
-            call.History.Add(response);
+            call.AddToHistory(response);
             call.Current = next;
         }
     }

@@ -31,7 +31,9 @@ public sealed partial class Session
 
     private HeaderCollection MergeHeaders(object? requestHeaders)
     {
-        var headers = Headers.Copy();
+        // A throwaway session (Requests.*, a builder from Requests.Url) prepares one request and is never read again,
+        // so its headers become the request's instead of being copied.
+        var headers = IsThrowaway ? Headers : Headers.Copy();
         if (requestHeaders is null) return headers;
         if (!Pairs.IsMappingLike(requestHeaders)) throw Pairs.Unsupported(requestHeaders, "headers");
         foreach (var (name, value) in Pairs.Enumerate(requestHeaders, "headers", memberNameDashes: true))
@@ -79,25 +81,37 @@ public sealed partial class Session
         return result;
     }
 
+    /// <summary>
+    /// The options of the last call that used the session's settings alone: reused (one object fewer per call) for as long
+    /// as every value it holds is still the session's current one, so a setting changed between calls takes effect on the next.
+    /// </summary>
+    private SendOptions? _sessionOptions;
+
     internal SendOptions MergeOptions(RequestArgs args, bool allowRedirectsDefault)
     {
         RejectTransportSettings(args);
+        bool sessionSettingsOnly = args.Timeout is null && args.TotalTimeout is null && args.AllowRedirects is null && args.MaxRedirects is null
+            && args.Proxies is null && args.Verify is null && args.Cert is null && args.Stream is null && args.Retry is null && args.HttpVersion is null;
+        // Read per call, as before: a changed environment (proxies) is seen by the next call.
+        var environmentProxies = TrustEnv && _callerTransport is null ? EnvironmentProxies.Read(EnvironmentSource) : null;
+        if (sessionSettingsOnly && _sessionOptions is { } last && IsCurrent(last, allowRedirectsDefault, environmentProxies)) return last;
+
         IDictionary<string, string>? proxies = _proxies is not { Count: > 0 } sessionProxies ? args.Proxies
             : args.Proxies is null ? sessionProxies : Merge(sessionProxies, args.Proxies);
-        return new SendOptions
+        var options = new SendOptions
         {
             Timeout = WithTotal(args.Timeout ?? Timeout ?? RequestTimeout.Default, args.TotalTimeout),
             AllowRedirects = args.AllowRedirects ?? allowRedirectsDefault,
             MaxRedirects = args.MaxRedirects is { } max ? ValidMaxRedirects(max) : MaxRedirects,
             AllowHttpsToHttpRedirects = AllowHttpsToHttpRedirects,
             Proxies = proxies,
-            EnvironmentProxies = TrustEnv && _callerTransport is null ? EnvironmentProxies.Read(EnvironmentSource) : null,
+            EnvironmentProxies = environmentProxies,
             Verify = args.Verify ?? _verify,
             Environment = TrustEnv ? EnvironmentSource : null,
             Cert = args.Cert ?? Cert,
             Stream = args.Stream ?? Stream,
             Retry = (args.Retry ?? Retry) is { IsNone: false } retry ? retry : null,
-            SessionHooks = _hooks is { OnResponse.Count: > 0 } hooks ? hooks : null,
+            SessionHooks = SessionHooks,
             SessionCookies = Cookies,
             Netrc = TrustedNetrc,
             MaxResponseBytes = MaxResponseBytes,
@@ -108,7 +122,35 @@ public sealed partial class Session
             HttpVersionPolicy = _httpVersionPolicy,
             CallerTransport = _callerTransport,
         };
+        if (sessionSettingsOnly) _sessionOptions = options;
+        return options;
     }
+
+    private Hooks? SessionHooks => _hooks is { OnResponse.Count: > 0 } hooks ? hooks : null;
+
+    /// <summary>Whether <paramref name="options"/> (made from the session's settings alone) still holds every current one.</summary>
+    private bool IsCurrent(SendOptions options, bool allowRedirectsDefault, EnvironmentProxies? environmentProxies)
+        => options.AllowRedirects == allowRedirectsDefault
+           && ReferenceEquals(options.EnvironmentProxies, environmentProxies)
+           && ReferenceEquals(options.Timeout, Timeout ?? RequestTimeout.Default)
+           && options.MaxRedirects == MaxRedirects
+           && options.AllowHttpsToHttpRedirects == AllowHttpsToHttpRedirects
+           && ReferenceEquals(options.Proxies, _proxies is { Count: > 0 } ? _proxies : null)
+           && ReferenceEquals(options.Verify, _verify)
+           && ReferenceEquals(options.Environment, TrustEnv ? EnvironmentSource : null)
+           && ReferenceEquals(options.Cert, Cert)
+           && options.Stream == Stream
+           && ReferenceEquals(options.Retry, Retry is { IsNone: false } ? Retry : null)
+           && ReferenceEquals(options.SessionHooks, SessionHooks)
+           && ReferenceEquals(options.SessionCookies, Cookies)
+           && ReferenceEquals(options.Netrc, TrustedNetrc)
+           && options.MaxResponseBytes == MaxResponseBytes
+           && options.MaxDecompressionRatio == MaxDecompressionRatio
+           && options.MaxResponseHeadersBytes == MaxResponseHeadersBytes
+           && options.PropagateTraceContext == PropagateTraceContext
+           && ReferenceEquals(options.HttpVersion, _httpVersion)
+           && options.HttpVersionPolicy == _httpVersionPolicy
+           && ReferenceEquals(options.CallerTransport, _callerTransport);
 
     private static RequestTimeout WithTotal(RequestTimeout timeout, TimeSpan? total)
         => total is null || total == timeout.Total ? timeout : timeout.WithTotal(total);

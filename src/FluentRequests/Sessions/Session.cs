@@ -121,6 +121,12 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
     /// <value>The default value is <see langword="true"/>.</value>
     public bool TrustEnv { get; set; } = true;
 
+    /// <summary>
+    /// Set on the session <c>Requests.*</c> makes for one call and disposes after it: nobody can read or reuse its
+    /// settings, so preparing the request may take them over instead of copying them.
+    /// </summary>
+    internal bool IsThrowaway { get; init; }
+
     /// <summary>Where <see cref="TrustEnv"/> settings are read: the process environment, or a test's own variables.</summary>
     internal EnvironmentSource EnvironmentSource
     {

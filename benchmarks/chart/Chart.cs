@@ -103,7 +103,7 @@ string details = $"{machine.GetProperty("cores").GetInt32()} cores, {machine.Get
 Line($"<text x=\"{Left}\" y=\"50\" fill=\"#333\">{X(details)}</text>");
 string loadText = $"1-minute load average: {Load("start")} before, {Load("end")} after";
 Line(noisy
-    ? $"<text x=\"{Left}\" y=\"70\" fill=\"#c00000\" font-weight=\"bold\">NOISY (load {Load("highest")}): indicative only. {X(loadText)}</text>"
+    ? $"<text x=\"{Left}\" y=\"70\" fill=\"#c00000\" font-weight=\"bold\">NOISY (load {Load("start")}): indicative only. {X(loadText)}</text>"
     : $"<text x=\"{Left}\" y=\"70\" fill=\"#333\">{X(loadText)}</text>");
 
 int legendX = Left;

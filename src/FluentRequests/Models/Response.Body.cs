@@ -210,7 +210,8 @@ public sealed partial class Response
         => new($"Invalid JSON in the response from {UrlRedaction.WithoutUserInfo(Url)}: {e.Message}", e.LineNumber, e.BytePositionInLine, Request, this, e);
 
     private StreamConsumedException Consumed()
-        => new($"The body of the response from {UrlRedaction.WithoutUserInfo(Url)} was already consumed; read Content before iterating, or iterate once.", Request, this);
+        => new($"The body of the response from {UrlRedaction.WithoutUserInfo(Url)} was already consumed; read Content before iterating, or iterate "
+            + "once.", Request, this);
 
     private static void CheckChunkSize(int chunkSize)
     {

@@ -26,7 +26,8 @@ internal static class UrlPreparer
         string scheme = url[..colon].ToLowerInvariant();
         if (scheme is not ("http" or "https"))
         {
-            throw new InvalidSchemaException($"The URL '{UrlRedaction.WithoutUserInfo(url)}' uses the scheme '{url[..colon]}'; only http and https URLs can be sent.");
+            throw new InvalidSchemaException($"The URL '{UrlRedaction.WithoutUserInfo(url)}' uses the scheme '{url[..colon]}'; only http and https "
+                + "URLs can be sent.");
         }
 
         string rest = url[(colon + 1)..];
@@ -182,7 +183,8 @@ internal static class UrlPreparer
             ? new MissingSchemaException(
                 $"The URL '{UrlRedaction.WithoutUserInfo(url)}' is relative and there is no base URL to resolve it against: pass an absolute URL "
                 + "(http:// or https://), or set Session.BaseUrl and send through that session.")
-            : new MissingSchemaException($"The URL '{UrlRedaction.WithoutUserInfo(url)}' has no scheme (http:// or https://). Did you mean 'https://{UrlRedaction.WithoutUserInfo(url)}'?");
+            : new MissingSchemaException($"The URL '{UrlRedaction.WithoutUserInfo(url)}' has no scheme (http:// or https://). Did you mean "
+                + $"'https://{UrlRedaction.WithoutUserInfo(url)}'?");
 
     private static bool IsScheme(ReadOnlySpan<char> s)
     {
@@ -205,7 +207,8 @@ internal static class UrlPreparer
             host = authority[..(close + 1)];
             if (close + 1 < authority.Length)
             {
-                if (authority[close + 1] != ':') throw new InvalidUrlException($"Invalid URL '{UrlRedaction.WithoutUserInfo(url)}': unexpected characters after the IPv6 address");
+                if (authority[close + 1] != ':') throw new InvalidUrlException($"Invalid URL '{UrlRedaction.WithoutUserInfo(url)}': unexpected "
+                    + "characters after the IPv6 address");
                 port = authority[(close + 2)..];
             }
         }

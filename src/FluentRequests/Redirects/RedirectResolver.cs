@@ -39,7 +39,8 @@ internal static class RedirectResolver
         if (!options.AllowHttpsToHttpRedirects && previous.Uri.Scheme == Uri.UriSchemeHttps && next.Uri.Scheme == Uri.UriSchemeHttp)
         {
             throw new RequestException(
-                $"Refusing to follow the redirect from {previous.DisplayUrl} to the insecure {UrlRedaction.WithoutUserInfo(url)} (Session.AllowHttpsToHttpRedirects is false).", previous, response);
+                $"Refusing to follow the redirect from {previous.DisplayUrl} to the insecure {UrlRedaction.WithoutUserInfo(url)} "
+                    + "(Session.AllowHttpsToHttpRedirects is false).", previous, response);
         }
 
         next.Method = RebuildMethod(previous.Method, response.StatusCode);
@@ -78,7 +79,8 @@ internal static class RedirectResolver
         if (next.BodySource is not null && !next.TryRewindBody())
         {
             throw new UnrewindableBodyException(
-                $"Unable to rewind the request body to follow the {response.StatusCode} redirect to {UrlRedaction.WithoutUserInfo(url)}: the stream cannot seek.", next, response);
+                $"Unable to rewind the request body to follow the {response.StatusCode} redirect to {UrlRedaction.WithoutUserInfo(url)}: the stream "
+                    + "cannot seek.", next, response);
         }
         return next;
     }

@@ -78,7 +78,8 @@ internal static class PollyRetry
             && policy.StatusCodes.Contains(response.StatusCode) && policy.Methods.Contains(response.Request.Method))
         {
             throw new RetryException(
-                $"Max retries exceeded with url: {UrlRedaction.WithoutUserInfo(response.Url)} (too many {response.StatusCode} error responses; {call.AttemptsThisHop} attempts)",
+                $"Max retries exceeded with url: {UrlRedaction.WithoutUserInfo(response.Url)} (too many {response.StatusCode} error responses; "
+                    + $"{call.AttemptsThisHop} attempts)",
                 response.Request, response);
         }
         return response;

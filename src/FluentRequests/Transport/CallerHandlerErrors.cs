@@ -27,11 +27,13 @@ internal static class CallerHandlerErrors
                 { NotSent = true };
             }
             return new ReadTimeoutException(
-                $"The handler {Describe(handler)} timed out waiting for the response from {request.DisplayUrl} ({timeout.Message})", request, innerException: e);
+                $"The handler {Describe(handler)} timed out waiting for the response from {request.DisplayUrl} "
+                    + $"({timeout.Message})", request, innerException: e);
         }
         var mapped = ExceptionMapper.MapSendError(e, request, exchange);
         if (mapped is RequestException or OperationCanceledException) return mapped;
-        return new ConnectionException($"The handler {Describe(handler)} failed to send the request to {request.DisplayUrl}: {e.Message}", request, innerException: e);
+        return new ConnectionException($"The handler {Describe(handler)} failed to send the request to {request.DisplayUrl}: "
+            + $"{e.Message}", request, innerException: e);
     }
 
     /// <summary>The handler and the ones it delegates to, outermost first: <c>LoggingHandler → SocketsHttpHandler</c>.</summary>

@@ -63,7 +63,8 @@ internal static class ExceptionMapper
             string detail = Innermost(e).Message;
             var mapped = proxy is not null && http.HttpRequestError is HttpRequestError.ProxyTunnelError or HttpRequestError.ConnectionError
                     or HttpRequestError.NameResolutionError && Find<AuthenticationException>(e) is null
-                ? new ProxyException($"Unable to connect to proxy {ProxyUrl.Redact(proxy)} for url: {request.DisplayUrl} ({detail})", request, innerException: e)
+                ? new ProxyException($"Unable to connect to proxy {ProxyUrl.Redact(proxy)} for url: {request.DisplayUrl} "
+                    + $"({detail})", request, innerException: e)
                 : MapHttpError(http, request, detail);
             mapped.NotSent = http.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
                 or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;

@@ -30,6 +30,9 @@ public sealed class ClientSet : IDisposable
     private readonly HttpClient _http = new();
     private readonly HttpClient _httpLikeOurs = CreateHttpClientLikeOurs();
     private readonly Session _session = new();
+
+    // The same session without reading the environment (proxies, CA bundle, .netrc): what that rule costs per call.
+    private readonly Session _sessionNoEnv = new() { TrustEnv = false };
     private readonly FlurlClient _flurl;
     private readonly RestClient _rest;
     private readonly ConcurrentDictionary<(string, int), RawSocketConnection> _sockets = new();
@@ -79,6 +82,11 @@ public sealed class ClientSet : IDisposable
             new("session", "FluentRequests Session.GetAsync", Get, Async: _ => async () =>
             {
                 var r = await _session.GetAsync(get).ConfigureAwait(false);
+                Check(r.StatusCode, r.Content.Length);
+            }),
+            new("noenv", "FluentRequests Session.GetAsync, TrustEnv = false", Get, Async: _ => async () =>
+            {
+                var r = await _sessionNoEnv.GetAsync(get).ConfigureAwait(false);
                 Check(r.StatusCode, r.Content.Length);
             }),
             new("requests", "FluentRequests Requests.GetAsync", Get, Async: _ => async () =>
@@ -177,6 +185,7 @@ public sealed class ClientSet : IDisposable
         _rest.Dispose();
         _flurl.Dispose();
         _session.Dispose();
+        _sessionNoEnv.Dispose();
         _session2.Dispose();
         _http2.Dispose();
         _httpLikeOurs.Dispose();

@@ -22,7 +22,9 @@ public static class CompareHarness
         await using var server = await ComparedServer.StartAsync(options.InProcess).ConfigureAwait(false);
         using var clients = new ClientSet(server.BaseUri, server.H2cUri);
         var cases = clients.Cases()
-            .Where(c => options.Only.Count == 0 || c.Key is "floor" or "raw" || options.Only.Any(o => c.Key.Contains(o, StringComparison.OrdinalIgnoreCase)))
+            .Where(c => options.Exact
+                ? options.Only.Contains(c.Key, StringComparer.OrdinalIgnoreCase)
+                : options.Only.Count == 0 || c.Key is "floor" or "raw" || options.Only.Any(o => c.Key.Contains(o, StringComparison.OrdinalIgnoreCase)))
             .ToList();
         Console.WriteLine($"Server {server.BaseUri} in {server.Description}; {options.Seconds.ToString(CultureInfo.InvariantCulture)} s per client after " +
                           $"{options.WarmupSeconds.ToString(CultureInfo.InvariantCulture)} s warm-up, " +

@@ -29,10 +29,16 @@ public sealed record CompareOptions
     /// <summary>Only the clients whose key contains one of these (case-insensitive); empty runs all.</summary>
     public IReadOnlyList<string> Only { get; init; } = [];
 
+    /// <summary>
+    /// <c>--exact</c>: <see cref="Only"/> names keys exactly and the floor and raw rows are not added, so one client runs
+    /// alone (for a profiler attached to the process, <c>benchmarks/profile.sh</c>). Default false.
+    /// </summary>
+    public bool Exact { get; init; }
+
     /// <summary>Runs the server in this process (the old behaviour: CPU and allocations then include the server's) instead of a child process.</summary>
     public bool InProcess { get; init; }
 
-    /// <summary>Parses <c>--seconds N --concurrency C[,C2...] --warmup S --rounds R --only a,b --in-process --json PATH</c>.</summary>
+    /// <summary>Parses <c>--seconds N --concurrency C[,C2...] --warmup S --rounds R --only a,b --exact --in-process --json PATH</c>.</summary>
     public static CompareOptions Parse(string[] args)
     {
         var options = new CompareOptions();
@@ -48,9 +54,10 @@ public sealed record CompareOptions
                 "--rounds" or "-r" => options with { Rounds = (int)Bounded(name, int.Parse(Value(), CultureInfo.InvariantCulture), 1, 9) },
                 "--json" => options with { JsonPath = Value() },
                 "--in-process" => options with { InProcess = true },
+                "--exact" => options with { Exact = true },
                 "--only" => options with { Only = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
                 _ => throw new ArgumentException(
-                    $"Unknown argument '{name}'. Accepted: --seconds, --concurrency, --warmup, --rounds, --only, --in-process, --json."),
+                    $"Unknown argument '{name}'. Accepted: --seconds, --concurrency, --warmup, --rounds, --only, --exact, --in-process, --json."),
             };
         }
         return options;

@@ -189,6 +189,8 @@ public sealed class CookieJar : IEnumerable<Cookie>
     {
         get
         {
+            // Without the lock first: every call on a session asks, and a jar that never held a cookie is the usual case.
+            if (Volatile.Read(ref _container) is null && _anyHost.Count == 0) return true;
             lock (_gate) return _anyHost.Count == 0 && !LiveCookies().Any();
         }
     }

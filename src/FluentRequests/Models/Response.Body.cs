@@ -23,12 +23,24 @@ public sealed partial class Response
     /// </summary>
     public string? Encoding
     {
-        get => _encoding;
+        get
+        {
+            // Read from the headers on first use, not per response: most callers never ask.
+            if (!_encodingKnown)
+            {
+                _encoding = EncodingDetector.FromHeaders(Headers["Content-Type"]);
+                _encodingKnown = true;
+            }
+            return _encoding;
+        }
         set
         {
             _encoding = value;
+            _encodingKnown = true;
         }
     }
+
+    private bool _encodingKnown;
 
     /// <summary>
     /// The charset guessed from the body: a BOM, else UTF-8 validity of the first 64 KiB (<c>ascii</c> when all
@@ -61,7 +73,7 @@ public sealed partial class Response
     {
         get
         {
-            string name = _encoding ?? ApparentEncoding;
+            string name = Encoding ?? ApparentEncoding;
             if (_text is null || _textEncoding != name)
             {
                 _text = EncodingDetector.Decode(Content, name);
@@ -160,7 +172,7 @@ public sealed partial class Response
     /// <param name="delimiter">A custom line delimiter, or <c>null</c> for line breaks.</param>
     public IEnumerable<string> IterLines(string? delimiter = null)
     {
-        var splitter = new LineSplitter(EncodingDetector.Resolve(_encoding), delimiter);
+        var splitter = new LineSplitter(EncodingDetector.Resolve(Encoding), delimiter);
         foreach (var chunk in IterContent())
         {
             foreach (var line in splitter.Push(chunk)) yield return line;
@@ -173,7 +185,7 @@ public sealed partial class Response
     /// <param name="cancellationToken">Cancels the reading.</param>
     public async IAsyncEnumerable<string> IterLinesAsync(string? delimiter = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var splitter = new LineSplitter(EncodingDetector.Resolve(_encoding), delimiter);
+        var splitter = new LineSplitter(EncodingDetector.Resolve(Encoding), delimiter);
         await foreach (var chunk in IterContentAsync(8192, cancellationToken).ConfigureAwait(false))
         {
             foreach (var line in splitter.Push(chunk)) yield return line;
@@ -202,7 +214,7 @@ public sealed partial class Response
 
     private bool IsUtf8Body()
     {
-        string? name = _encoding;
+        string? name = Encoding;
         return name is null || name.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || name.Equals("utf8", StringComparison.OrdinalIgnoreCase);
     }
 

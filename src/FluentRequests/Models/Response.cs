@@ -20,7 +20,6 @@ public sealed partial class Response : IDisposable, IAsyncDisposable
         Headers = headers;
         _setCookies = setCookies;
         Elapsed = elapsed;
-        _encoding = EncodingDetector.FromHeaders(headers["Content-Type"]);
     }
 
     /// <summary>A response whose body was read before the call returned; it holds no connection.</summary>

@@ -42,7 +42,11 @@ internal static class HttpSender
         Stream raw;
         try
         {
-            raw = async ? await received.Content.ReadAsStreamAsync(exchange.Token).ConfigureAwait(false) : received.Content.ReadAsStream(exchange.Token);
+            // SocketsHttpHandler's content hands over its stream without I/O, so the sync call serves async callers too
+            // (no Task<Stream> per response). A caller's handler may return any content: ask it the async way.
+            raw = async && transport.CallerHandler is not null
+                ? await received.Content.ReadAsStreamAsync(exchange.Token).ConfigureAwait(false)
+                : received.Content.ReadAsStream(exchange.Token);
         }
         catch (Exception e)
         {

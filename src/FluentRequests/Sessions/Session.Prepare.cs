@@ -73,7 +73,8 @@ public sealed partial class Session
 
     private static Auth? AuthFromUrl(Uri uri)
     {
-        if (string.IsNullOrEmpty(uri.UserInfo)) return null;
+        // UserInfo is computed on every ask; a URL with userinfo always has an '@' in the text it was made from.
+        if (!uri.OriginalString.Contains('@', StringComparison.Ordinal) || string.IsNullOrEmpty(uri.UserInfo)) return null;
         int colon = uri.UserInfo.IndexOf(':');
         string user = Uri.UnescapeDataString(colon < 0 ? uri.UserInfo : uri.UserInfo[..colon]);
         string password = colon < 0 ? "" : Uri.UnescapeDataString(uri.UserInfo[(colon + 1)..]);

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace FluentRequests;
 
 /// <summary>
@@ -7,10 +9,19 @@ namespace FluentRequests;
 /// </summary>
 internal sealed class Exchange : IDisposable
 {
-    private readonly object _gate = new();
     private readonly CancellationTokenSource _timer;
     private readonly CancellationToken _token;
     private Phase _phase = Phase.Headers;
+
+    // The read timer, re-armed lazily: arming only moves _deadline (Stopwatch ticks, NoDeadline when stopped), and the
+    // one ITimer, scheduled no later than the deadline, looks at it when it fires and waits out the rest. So each
+    // re-arm (headers, then every body read) is a field write instead of a CancelAfter, which takes the shared timer
+    // queue's lock: under concurrency that lock was the costliest part of the exchange (docs/performance.md).
+    private const long NoDeadline = long.MaxValue;
+    private static readonly TimeSpan Never = System.Threading.Timeout.InfiniteTimeSpan;
+    private long _deadline = NoDeadline;
+    private ITimer? _readTimer;
+    private bool _scheduled;
     private HttpResponseMessage? _message;
     private volatile bool _syncReadTimedOut;
 
@@ -27,7 +38,7 @@ internal sealed class Exchange : IDisposable
         request.Exchange = this;
         // Until a new connection is being made, the wait for headers is bounded by the read limit; a
         // connect in between pauses it (the connect limit applies there) and restarts it once connected.
-        Arm(timeout.Read);
+        lock (this) Arm(timeout.Read);
     }
 
     public RequestTimeout Timeout { get; }
@@ -69,7 +80,7 @@ internal sealed class Exchange : IDisposable
     /// </param>
     public void BeginBody(HttpResponseMessage message, bool watchSyncReads = false)
     {
-        lock (_gate)
+        lock (this)
         {
             if (_phase != Phase.Headers) return;
             _phase = Phase.Body;
@@ -94,7 +105,7 @@ internal sealed class Exchange : IDisposable
     private void AbortBody()
     {
         HttpResponseMessage? message;
-        lock (_gate)
+        lock (this)
         {
             if (_phase != Phase.Body) return;
             message = _message;
@@ -112,25 +123,69 @@ internal sealed class Exchange : IDisposable
 
     public void Dispose()
     {
-        lock (_gate)
+        lock (this)
         {
             if (_phase == Phase.Done) return;
             _phase = Phase.Done;
         }
         _message?.Dispose();
+        _readTimer?.Dispose();
         _timer.Dispose();
     }
 
     private void ArmIf(Phase phase, TimeSpan? limit)
     {
-        lock (_gate)
+        lock (this)
         {
             if (_phase == phase) Arm(limit);
         }
     }
 
+    /// <summary>
+    /// Starts the read limit over from now (<paramref name="limit"/>), or stops it (<c>null</c>). Called under the lock
+    /// (on this: the class is internal, so nothing else takes it).
+    /// </summary>
     private void Arm(TimeSpan? limit)
     {
-        if (!_timer.IsCancellationRequested) _timer.CancelAfter(limit ?? System.Threading.Timeout.InfiniteTimeSpan);
+        if (limit is not { } l)
+        {
+            _deadline = NoDeadline;
+            return;
+        }
+        _deadline = Stopwatch.GetTimestamp() + (long)(l.TotalSeconds * Stopwatch.Frequency);
+        if (_scheduled || _phase == Phase.Done) return;
+        _scheduled = true;
+        if (_readTimer is null) _readTimer = TimeProvider.System.CreateTimer(static e => ((Exchange)e!).OnTimer(), this, l, Never);
+        else _readTimer.Change(l, Never);
+    }
+
+    /// <summary>The timer fired: the read limit ran out, or it was re-armed since and the rest is waited out.</summary>
+    private void OnTimer()
+    {
+        lock (this)
+        {
+            if (_phase == Phase.Done) return;
+            if (_deadline == NoDeadline)
+            {
+                _scheduled = false;
+                return;
+            }
+            long left = _deadline - Stopwatch.GetTimestamp();
+            if (left > 0)
+            {
+                _readTimer!.Change(Stopwatch.GetElapsedTime(0, left) + TimeSpan.FromMilliseconds(1), Never);
+                return;
+            }
+            _deadline = NoDeadline;
+            _scheduled = false;
+        }
+        try
+        {
+            _timer.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The exchange ended between the check and the cancel: nothing is left to time out.
+        }
     }
 }

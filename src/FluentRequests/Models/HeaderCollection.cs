@@ -10,12 +10,15 @@ namespace FluentRequests;
 /// </summary>
 public sealed class HeaderCollection : IEnumerable<KeyValuePair<string, string>>
 {
-    // A list, not a dictionary: requests carry a handful of headers, and a linear scan over them is
-    // faster and allocates less than hashing every name.
-    private readonly List<KeyValuePair<string, string>> _entries;
+    // An array, not a dictionary: requests carry a handful of headers, and a linear scan over them is faster and
+    // allocates less than hashing every name. Copies share the array until one of them changes (copy on write): every
+    // call copies its session's headers, and most calls never change the copy.
+    private KeyValuePair<string, string>[] _items;
+    private int _count;
+    private bool _shared;
 
     /// <summary>Creates an empty collection.</summary>
-    public HeaderCollection() => _entries = new List<KeyValuePair<string, string>>(8);
+    public HeaderCollection() => _items = new KeyValuePair<string, string>[8];
 
     /// <summary>Creates a collection from pairs; later duplicates replace earlier ones.</summary>
     /// <param name="headers">The headers.</param>
@@ -24,10 +27,15 @@ public sealed class HeaderCollection : IEnumerable<KeyValuePair<string, string>>
         foreach (var (name, value) in headers) this[name] = value;
     }
 
-    private HeaderCollection(List<KeyValuePair<string, string>> entries) => _entries = entries;
+    private HeaderCollection(KeyValuePair<string, string>[] items, int count)
+    {
+        _items = items;
+        _count = count;
+        _shared = true;
+    }
 
     /// <summary>An empty collection with room for <paramref name="capacity"/> headers (a response's, counted before they are read).</summary>
-    internal HeaderCollection(int capacity) => _entries = new List<KeyValuePair<string, string>>(capacity);
+    internal HeaderCollection(int capacity) => _items = capacity == 0 ? [] : new KeyValuePair<string, string>[capacity];
 
     /// <summary>Gets a header's value (<c>null</c> when absent), sets it (replacing, keeping its position), or removes it when set to <c>null</c>.</summary>
     /// <param name="name">The header name, any case.</param>
@@ -40,7 +48,7 @@ public sealed class HeaderCollection : IEnumerable<KeyValuePair<string, string>>
         get
         {
             int i = IndexOf(name);
-            return i < 0 ? null : _entries[i].Value;
+            return i < 0 ? null : _items[i].Value;
         }
         set
         {
@@ -55,10 +63,10 @@ public sealed class HeaderCollection : IEnumerable<KeyValuePair<string, string>>
     }
 
     /// <summary>How many headers there are.</summary>
-    public int Count => _entries.Count;
+    public int Count => _count;
 
     /// <summary>The header names, in order, as first set.</summary>
-    public IEnumerable<string> Keys => _entries.Select(e => e.Key);
+    public IEnumerable<string> Keys => this.Select(e => e.Key);
 
     /// <summary>Whether a header is present.</summary>
     /// <param name="name">The header name, any case.</param>
@@ -70,7 +78,7 @@ public sealed class HeaderCollection : IEnumerable<KeyValuePair<string, string>>
     public bool TryGetValue(string name, out string value)
     {
         int i = IndexOf(name);
-        value = i < 0 ? "" : _entries[i].Value;
+        value = i < 0 ? "" : _items[i].Value;
         return i >= 0;
     }
 
@@ -86,51 +94,108 @@ public sealed class HeaderCollection : IEnumerable<KeyValuePair<string, string>>
     {
         int i = IndexOf(name);
         if (i < 0) return false;
-        _entries.RemoveAt(i);
+        Writable(0);
+        _count--;
+        Array.Copy(_items, i + 1, _items, i, _count - i);
+        _items[_count] = default;
         return true;
     }
 
     /// <summary>Removes every header.</summary>
-    public void Clear() => _entries.Clear();
+    public void Clear()
+    {
+        if (_shared)
+        {
+            _items = new KeyValuePair<string, string>[8];
+            _shared = false;
+        }
+        else
+        {
+            Array.Clear(_items, 0, _count);
+        }
+        _count = 0;
+    }
 
     /// <summary>A copy that can be changed independently.</summary>
     public HeaderCollection Copy()
     {
-        // Room for the few headers a prepared request adds (Content-Type, Content-Length, Cookie, Authorization).
-        var entries = new List<KeyValuePair<string, string>>(_entries.Count + 4);
-        entries.AddRange(_entries);
-        return new(entries);
+        // Both share the array until either changes: the first change copies it (Writable).
+        _shared = true;
+        return new(_items, _count);
     }
 
     /// <inheritdoc/>
-    public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => _entries.GetEnumerator();
+    public IEnumerator<KeyValuePair<string, string>> GetEnumerator()
+    {
+        // Over the array as it is now, marked shared so that a change during the enumeration copies it first: the
+        // enumeration sees the headers as they were when it started.
+        _shared = true;
+        var items = _items;
+        int count = _count;
+        for (int i = 0; i < count; i++) yield return items[i];
+    }
 
+    /// <inheritdoc/>
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <inheritdoc/>
-    public override string ToString() => "{" + string.Join(", ", _entries.Select(e => $"'{e.Key}': '{e.Value}'")) + "}";
+    public override string ToString() => "{" + string.Join(", ", this.Select(e => $"'{e.Key}': '{e.Value}'")) + "}";
 
+    /// <summary>The headers in order, without an enumerator (the send path reads them once per request).</summary>
+    internal ReadOnlySpan<KeyValuePair<string, string>> Entries => _items.AsSpan(0, _count);
+
+    /// <summary>Sets a header without validating it (the library's own values).</summary>
     internal void SetUnchecked(string name, string value)
     {
         int i = IndexOf(name);
-        if (i < 0) _entries.Add(new(name, value));
-        else _entries[i] = new(_entries[i].Key, value);
+        if (i < 0)
+        {
+            Writable(1);
+            _items[_count++] = new(name, value);
+        }
+        else
+        {
+            Writable(0);
+            _items[i] = new(_items[i].Key, value);
+        }
     }
 
     /// <summary>Adds a value received on the wire, joining repeats with ", ".</summary>
     internal void AppendReceived(string name, string value)
     {
         int i = IndexOf(name);
-        if (i < 0) _entries.Add(new(name, value));
-        else _entries[i] = new(_entries[i].Key, _entries[i].Value + ", " + value);
+        if (i < 0)
+        {
+            Writable(1);
+            _items[_count++] = new(name, value);
+        }
+        else
+        {
+            Writable(0);
+            _items[i] = new(_items[i].Key, _items[i].Value + ", " + value);
+        }
+    }
+
+    /// <summary>Makes the array this collection's own (when shared with a copy) with room for <paramref name="adding"/> more.</summary>
+    private void Writable(int adding)
+    {
+        int needed = _count + adding;
+        if (!_shared && needed <= _items.Length) return;
+        // A shared array is copied with room for the few headers a prepared request adds (Content-Type,
+        // Content-Length, Cookie, Authorization); a full one doubles.
+        var items = new KeyValuePair<string, string>[_shared ? Math.Max(needed + 4, 8) : Math.Max(needed, _items.Length * 2)];
+        Array.Copy(_items, items, _count);
+        _items = items;
+        _shared = false;
     }
 
     private int IndexOf(string name)
     {
-        var entries = _entries;
-        for (int i = 0; i < entries.Count; i++)
+        var items = _items;
+        int count = Math.Min(_count, items.Length);
+        for (int i = 0; i < count; i++)
         {
-            if (string.Equals(entries[i].Key, name, StringComparison.OrdinalIgnoreCase)) return i;
+            if (string.Equals(items[i].Key, name, StringComparison.OrdinalIgnoreCase)) return i;
         }
         return -1;
     }

@@ -94,7 +94,7 @@ internal static class HttpSender
     {
         var message = new ExchangeMessage(HttpMethod.Parse(request.Method), request.Uri);
         HttpContent? content = request.BodySource?.CreateContent();
-        foreach (var (name, value) in request.Headers)
+        foreach (var (name, value) in request.Headers.Entries)
         {
             if (IsContentHeader(name))
             {

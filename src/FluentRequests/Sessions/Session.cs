@@ -28,13 +28,19 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
     private volatile bool _disposed;
 
     /// <summary>Creates a session with Requests' defaults and a default timeout (<see cref="RequestTimeout.Default"/>).</summary>
-    public Session()
+    public Session() => Headers = DefaultHeaders.Copy();
+
+    // Requests' default headers, shared by every new session's collection until that session changes it (copy on write).
+    private static readonly HeaderCollection DefaultHeaders = CreateDefaultHeaders();
+
+    private static HeaderCollection CreateDefaultHeaders()
     {
-        Headers = new HeaderCollection();
-        Headers.SetUnchecked("User-Agent", DefaultUserAgent);
-        Headers.SetUnchecked("Accept-Encoding", "gzip, deflate, br");
-        Headers.SetUnchecked("Accept", "*/*");
-        Headers.SetUnchecked("Connection", "keep-alive");
+        var headers = new HeaderCollection();
+        headers.SetUnchecked("User-Agent", DefaultUserAgent);
+        headers.SetUnchecked("Accept-Encoding", "gzip, deflate, br");
+        headers.SetUnchecked("Accept", "*/*");
+        headers.SetUnchecked("Connection", "keep-alive");
+        return headers;
     }
 
     /// <summary>Headers sent with every request; a request's header of the same name (any case) wins, a <c>null</c> one removes it.</summary>

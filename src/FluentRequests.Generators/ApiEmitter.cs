@@ -17,8 +17,8 @@ internal static class ApiEmitter
     {
         var w = new SourceWriter("Requests' top-level verbs, sync and async, each on a throwaway Session.");
         w.Line("public static partial class Requests").Line("{");
-        w.Line(Indent + "// The async methods dispose the throwaway session as soon as the send has started: a session checks that it");
-        w.Line(Indent + "// is open only before its first await, so this is safe, and it saves an async state machine per call.");
+        w.Line(Indent + "// Every call runs on Session.ForRequests: Requests' defaults, keeping no cookie, which behaves as Requests'");
+        w.Line(Indent + "// throwaway session per call without making one.");
         foreach (var verb in ArgumentTable.Verbs)
         {
             foreach (bool async in new[] { false, true })
@@ -36,12 +36,9 @@ internal static class ApiEmitter
                 string returnType = async ? "Task<Response>" : "Response";
                 w.Line($"{Indent}public static {returnType} {name}({method}string url, "
                     + $"{SourceWriter.Parameters(keywords)}, {SourceWriter.CancellationTokenParameter})");
-                w.Line(Indent + "{");
-                w.Line(Indent + Indent + "using var session = new Session { IsThrowaway = true };");
                 string forwardMethod = verb.HttpMethod is null ? "method, " : "";
-                w.Line($"{Indent}{Indent}return session.{name}({forwardMethod}url, "
+                w.Line($"{Indent}{Indent}=> Session.ForRequests.{name}({forwardMethod}url, "
                     + $"{SourceWriter.NamedArguments(keywords)}, cancellationToken: cancellationToken);");
-                w.Line(Indent + "}");
             }
         }
         w.Line("}");

@@ -14,7 +14,7 @@ namespace FluentRequests;
 public sealed class CookieJar : IEnumerable<Cookie>
 {
     private readonly object _gate = new();
-    // Created on first use: a throwaway session (Requests.Get) that never sees a cookie pays nothing.
+    // Created on first use: a session that never sees a cookie pays nothing.
     private CookieContainer? _container;
     private readonly List<Cookie> _anyHost = new();
 

@@ -152,20 +152,6 @@ public sealed partial class RequestBuilder
     private static object FormOnly(object form)
         => Pairs.IsMappingLike(Required(form, nameof(form))) ? form : throw Pairs.Unsupported(form, "form");
 
-    private async ValueTask<Response> SendCoreAsync(string method, RequestArgs args, bool async, CancellationToken cancellationToken)
-    {
-        if (_session is not null)
-        {
-            return await _session.RequestCoreAsync(method, _url, args, async, cancellationToken).ConfigureAwait(false);
-        }
-        var throwaway = new Session { IsThrowaway = true };
-        try
-        {
-            return await throwaway.RequestCoreAsync(method, _url, args, async, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            throwaway.Dispose();
-        }
-    }
+    private ValueTask<Response> SendCoreAsync(string method, RequestArgs args, bool async, CancellationToken cancellationToken)
+        => (_session ?? Session.ForRequests).RequestCoreAsync(method, _url, args, async, cancellationToken);
 }

@@ -31,9 +31,8 @@ public sealed partial class Session
 
     private HeaderCollection MergeHeaders(object? requestHeaders)
     {
-        // A throwaway session (Requests.*, a builder from Requests.Url) prepares one request and is never read again,
-        // so its headers become the request's instead of being copied.
-        var headers = IsThrowaway ? Headers : Headers.Copy();
+        // A copy on write: it costs an array only when this call adds or changes a header.
+        var headers = Headers.Copy();
         if (requestHeaders is null) return headers;
         if (!Pairs.IsMappingLike(requestHeaders)) throw Pairs.Unsupported(requestHeaders, "headers");
         foreach (var (name, value) in Pairs.Enumerate(requestHeaders, "headers", memberNameDashes: true))
@@ -112,7 +111,7 @@ public sealed partial class Session
             Stream = args.Stream ?? Stream,
             Retry = (args.Retry ?? Retry) is { IsNone: false } retry ? retry : null,
             SessionHooks = SessionHooks,
-            SessionCookies = Cookies,
+            SessionCookies = KeepsNoCookies ? null : Cookies,
             Netrc = TrustedNetrc,
             MaxResponseBytes = MaxResponseBytes,
             MaxDecompressionRatio = MaxDecompressionRatio,
@@ -142,7 +141,7 @@ public sealed partial class Session
            && options.Stream == Stream
            && ReferenceEquals(options.Retry, Retry is { IsNone: false } ? Retry : null)
            && ReferenceEquals(options.SessionHooks, SessionHooks)
-           && ReferenceEquals(options.SessionCookies, Cookies)
+           && ReferenceEquals(options.SessionCookies, KeepsNoCookies ? null : Cookies)
            && ReferenceEquals(options.Netrc, TrustedNetrc)
            && options.MaxResponseBytes == MaxResponseBytes
            && options.MaxDecompressionRatio == MaxDecompressionRatio

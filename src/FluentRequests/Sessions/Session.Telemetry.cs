@@ -3,8 +3,8 @@ using System.Runtime.CompilerServices;
 namespace FluentRequests;
 
 // Traces and metrics (docs/telemetry.md): what a session lets its calls show and send. Two bools, kept in the padding
-// of the session's other small fields, and an observer held outside the session: a session (the throwaway one of
-// Requests.Get included) costs no more bytes than before telemetry.
+// of the session's other small fields, and an observer held outside the session: a session costs no more bytes
+// than before telemetry.
 public sealed partial class Session
 {
     private static readonly ConditionalWeakTable<Session, ICallObserver> Observers = new();

@@ -66,7 +66,7 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
     /// <value>The default value is an empty dictionary: no proxy.</value>
     public IDictionary<string, string> Proxies => _proxies ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
-    // Created on first use: the throwaway session behind Requests.Get should cost next to nothing.
+    // Created on first use: a session that never sets them costs less.
     private Dictionary<string, string>? _proxies;
     private Dictionary<string, object?>? _params;
     private Hooks? _hooks;
@@ -128,10 +128,32 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
     public bool TrustEnv { get; set; } = true;
 
     /// <summary>
-    /// Set on the session <c>Requests.*</c> makes for one call and disposes after it: nobody can read or reuse its
-    /// settings, so preparing the request may take them over instead of copying them.
+    /// Set on <see cref="ForRequests"/>: no cookie a response sets is stored in the session's jar, so the calls that share
+    /// this session share no cookie. A call's own redirects still carry them: each redirect stores its response's cookies
+    /// in the next request's own jar, as Requests' resolve_redirects does (RequestsSharedSessionTests compare the wire
+    /// with a fresh session's).
     /// </summary>
-    internal bool IsThrowaway { get; init; }
+    internal bool KeepsNoCookies { get; private init; }
+
+    /// <summary>
+    /// The session behind <c>Requests.*</c> and <c>Requests.Url</c>: Requests' defaults, never changed, shared by every
+    /// such call. It behaves as Requests' throwaway session per call (no cookie or auth outlives a call, since
+    /// <see cref="KeepsNoCookies"/>) without making one: a new session and its options per call cost about 500 B.
+    /// Made again if a test changes <see cref="EnvironmentSource.ForNewSessions"/>.
+    /// </summary>
+    internal static Session ForRequests
+    {
+        get
+        {
+            var session = s_forRequests;
+            if (session is not null && ReferenceEquals(session._environment, EnvironmentSource.ForNewSessions)) return session;
+            session = new Session { KeepsNoCookies = true };
+            s_forRequests = session;
+            return session;
+        }
+    }
+
+    private static volatile Session? s_forRequests;
 
     /// <summary>Where <see cref="TrustEnv"/> settings are read: the process environment, or a test's own variables.</summary>
     internal EnvironmentSource EnvironmentSource

@@ -10,8 +10,9 @@ internal static class HttpSender
     private static readonly IReadOnlyList<string> NoCookies = [];
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public static async ValueTask<Response> SendAsync(PreparedRequest request, SendOptions options, bool async, CancellationToken cancellationToken)
+    public static async ValueTask<Response> SendAsync(PreparedRequest request, Call call, bool async, CancellationToken cancellationToken)
     {
+        var options = call.Options;
         var transport = TransportSelector.For(request, options);
         transport.InsecureWarning?.Note(request);
         var message = BuildMessage(request, ProxyAuthorization.IsReadByProxy(transport.Key.Proxy, request.Uri));
@@ -73,6 +74,7 @@ internal static class HttpSender
         if (options.Stream && request.Method != "HEAD")
         {
             var body = new StreamedBody(raw, codings, wireLength, exchange, request, options.MaxResponseBytes, options.MaxDecompressionRatio);
+            StoreCookies(options, request, setCookies);
             return Response.Streamed(request, (int)received.StatusCode, received.ReasonPhrase, headers, setCookies, elapsed, body);
         }
         byte[] content;
@@ -87,7 +89,14 @@ internal static class HttpSender
             raw.Dispose();
             exchange.Dispose();
         }
+        StoreCookies(options, request, setCookies);
         return Response.Buffered(request, (int)received.StatusCode, received.ReasonPhrase, headers, setCookies, elapsed, content);
+    }
+
+    /// <summary>The session keeps the cookies a response set, once it is received whole (or handed over streaming).</summary>
+    private static void StoreCookies(SendOptions options, PreparedRequest request, IReadOnlyList<string> setCookies)
+    {
+        if (setCookies.Count > 0) options.SessionCookies?.StoreResponseCookies(request.Uri, setCookies);
     }
 
     private static ExchangeMessage BuildMessage(PreparedRequest request, bool proxyReadsHeaders)

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace FluentRequests;
 
 /// <summary>
@@ -13,10 +11,11 @@ internal sealed class Exchange : IDisposable
     private readonly CancellationToken _token;
     private Phase _phase = Phase.Headers;
 
-    // The read timer, re-armed lazily: arming only moves _deadline (Stopwatch ticks, NoDeadline when stopped), and the
+    // The read timer, re-armed lazily: arming only moves _deadline (Environment.TickCount64 milliseconds, as coarse as
+    // the timer itself; NoDeadline when stopped), and the
     // one ITimer, scheduled no later than the deadline, looks at it when it fires and waits out the rest. So each
     // re-arm (headers, then every body read) is a field write instead of a CancelAfter, which takes the shared timer
-    // queue's lock: under concurrency that lock was the costliest part of the exchange (docs/performance.md).
+    // queue's lock (contended at concurrency 32 in the profile, docs/performance.md).
     private const long NoDeadline = long.MaxValue;
     private static readonly TimeSpan Never = System.Threading.Timeout.InfiniteTimeSpan;
     private long _deadline = NoDeadline;
@@ -152,7 +151,7 @@ internal sealed class Exchange : IDisposable
             _deadline = NoDeadline;
             return;
         }
-        _deadline = Stopwatch.GetTimestamp() + (long)(l.TotalSeconds * Stopwatch.Frequency);
+        _deadline = Environment.TickCount64 + (long)Math.Ceiling(l.TotalMilliseconds);
         if (_scheduled || _phase == Phase.Done) return;
         _scheduled = true;
         if (_readTimer is null) _readTimer = TimeProvider.System.CreateTimer(static e => ((Exchange)e!).OnTimer(), this, l, Never);
@@ -170,10 +169,10 @@ internal sealed class Exchange : IDisposable
                 _scheduled = false;
                 return;
             }
-            long left = _deadline - Stopwatch.GetTimestamp();
+            long left = _deadline - Environment.TickCount64;
             if (left > 0)
             {
-                _readTimer!.Change(Stopwatch.GetElapsedTime(0, left) + TimeSpan.FromMilliseconds(1), Never);
+                _readTimer!.Change(TimeSpan.FromMilliseconds(left), Never);
                 return;
             }
             _deadline = NoDeadline;

@@ -5,7 +5,7 @@
 # child process; then the JSON and the chart (docs/performance-chart.svg).
 #
 # Run it on a quiet machine from the repository root: `bash benchmarks/run-figures.sh`. It takes about 7 minutes
-# (18 clients x 2 concurrencies x 5 rounds x (0.5 s warm-up + 1.5 s measured), plus the build). The harness refuses to
+# (20 clients x 2 concurrencies x 5 rounds x (0.5 s warm-up + 1.5 s measured), plus the build). The harness refuses to
 # start above a 1-minute load average of 1.0; extra arguments go to `compare` after the defaults and override them,
 # e.g. a smoke test: `bash benchmarks/run-figures.sh --seconds 1 --rounds 1 --allow-noisy` (its tables say NOISY).
 # Outputs: $OUT/compare.md (the tables), $OUT/compare.json (per-round and median figures, load, machine, commit),
@@ -23,10 +23,12 @@ export BENCH_COMMIT
 echo "commit $BENCH_COMMIT; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # --only keeps the rows of the issue's table (floor and raw are always run): raw-sync / raw-h2 are the sync and
-# HTTP/2 baselines, "session" also matches session-sync, session-h2 and the POST session rows.
+# HTTP/2 baselines, "session" also matches session-sync, session-h2 and the POST session rows; noenv (a session with
+# TrustEnv = false) shows what reading the environment per call costs, raw-like (HttpClient sending Requests' four
+# default headers, with decompression) what those headers cost raw HttpClient.
 dotnet benchmarks/FluentRequests.Benchmarks/bin/Release/net10.0/FluentRequests.Benchmarks.dll compare \
     --concurrency 1,32 --rounds 5 --seconds 1.5 --warmup 0.5 \
-    --only session,fluent,requests-sync,raw-sync,raw-h2,flurl,restsharp \
+    --only session,noenv,raw-like,fluent,requests-sync,raw-sync,raw-h2,flurl,restsharp \
     --json "$OUT/compare.json" "$@" | tee "$OUT/compare.md"
 
 dotnet run benchmarks/chart/Chart.cs -- "$OUT/compare.json" "$CHART"

@@ -156,4 +156,36 @@ Line($"<text x=\"{Left}\" y=\"{height - 14}\" font-size=\"11\" fill=\"#555\">" +
 svg.AppendLine("</svg>");
 File.WriteAllText(args[1], svg.ToString());
 Console.WriteLine($"chart: {sections.Sum(s => s.Rows.Count)} bars at concurrency {string.Join(", ", sections.Select(s => s.Concurrency))} -> {args[1]}");
+PrintPairedRatios();
 return 0;
+
+// The same rows as ratios taken round by round: each round measures a client right after its baseline, so a ratio
+// within a round is spared the drift between rounds (on a shared 2-core VM identical code moves by 30% from one round
+// to the next). Prints, per row, the median of the per-round ratios and their range, as markdown.
+void PrintPairedRatios()
+{
+    JsonElement[]? Rounds(int concurrency, string scenario, string key) => results
+        .Where(r => r.GetProperty("concurrency").GetInt32() == concurrency && r.GetProperty("scenario").GetString() == scenario &&
+                    r.GetProperty("key").GetString() == key)
+        .Select(r => r.GetProperty("rounds").EnumerateArray().ToArray())
+        .FirstOrDefault();
+    static double Median(List<double> values)
+    {
+        values.Sort();
+        return values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
+    }
+    Console.WriteLine();
+    Console.WriteLine("| concurrency | client | CPU vs its baseline, per-round median (range) | throughput vs its baseline, per-round median (range) |");
+    Console.WriteLine("|---:|---|---:|---:|");
+    foreach (int concurrency in concurrencies)
+    {
+        foreach (var spec in rowSpecs.Where(r => r.Family != "raw"))
+        {
+            if (Rounds(concurrency, spec.Scenario, spec.Key) is not { } m || Rounds(concurrency, spec.Scenario, spec.Baseline) is not { } b) continue;
+            var cpu = m.Zip(b, (x, y) => x.GetProperty("clientCpuMicroseconds").GetDouble() / y.GetProperty("clientCpuMicroseconds").GetDouble()).ToList();
+            var rps = m.Zip(b, (x, y) => x.GetProperty("requestsPerSecond").GetDouble() / y.GetProperty("requestsPerSecond").GetDouble()).ToList();
+            Console.WriteLine($"| {concurrency} | {spec.Label} | {F(Median(cpu))}x ({F(cpu.Min())}–{F(cpu.Max())}) | " +
+                              $"{F(Median(rps))}x ({F(rps.Min())}–{F(rps.Max())}) |");
+        }
+    }
+}

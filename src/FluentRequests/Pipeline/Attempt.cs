@@ -21,7 +21,7 @@ internal static class Attempt
         // No auth to answer and no hook to run: the send is the attempt, without an async frame of its own around it.
         if (request.Auth is null && call.Options.SessionHooks is null && request.Hooks is null)
         {
-            return HttpSender.SendAsync(request, call, async, cancellationToken);
+            return HttpSender.SendAsync(request, call.Options, async, cancellationToken);
         }
         return RunWithAuthAndHooksAsync(call, request, async, cancellationToken);
     }
@@ -30,14 +30,14 @@ internal static class Attempt
     private static async ValueTask<Response> RunWithAuthAndHooksAsync(Call call, PreparedRequest request, bool async, CancellationToken cancellationToken)
     {
         if (request.Auth is { } auth) await BeforeSendAsync(auth, request, async, cancellationToken).ConfigureAwait(false);
-        var response = await HttpSender.SendAsync(request, call, async, cancellationToken).ConfigureAwait(false);
+        var response = await HttpSender.SendAsync(request, call.Options, async, cancellationToken).ConfigureAwait(false);
 
         if (request.Auth?.HandleResponse(response) is { } challengeAnswer)
         {
             await response.DisposeAsync().ConfigureAwait(false);
             call.AddToHistory(response);
             if (challengeAnswer.Auth is { } answerAuth) await BeforeSendAsync(answerAuth, challengeAnswer, async, cancellationToken).ConfigureAwait(false);
-            response = await HttpSender.SendAsync(challengeAnswer, call, async, cancellationToken).ConfigureAwait(false);
+            response = await HttpSender.SendAsync(challengeAnswer, call.Options, async, cancellationToken).ConfigureAwait(false);
         }
 
         response = call.Options.SessionHooks?.Dispatch(response) ?? response;

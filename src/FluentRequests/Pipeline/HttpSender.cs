@@ -10,9 +10,8 @@ internal static class HttpSender
     private static readonly IReadOnlyList<string> NoCookies = [];
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public static async ValueTask<Response> SendAsync(PreparedRequest request, Call call, bool async, CancellationToken cancellationToken)
+    public static async ValueTask<Response> SendAsync(PreparedRequest request, SendOptions options, bool async, CancellationToken cancellationToken)
     {
-        var options = call.Options;
         var transport = TransportSelector.For(request, options);
         transport.InsecureWarning?.Note(request);
         var message = BuildMessage(request, ProxyAuthorization.IsReadByProxy(transport.Key.Proxy, request.Uri));

@@ -12,10 +12,10 @@ internal sealed class Exchange : IDisposable
     private Phase _phase = Phase.Headers;
 
     // The read timer, re-armed lazily: arming only moves _deadline (Environment.TickCount64 milliseconds, as coarse as
-    // the timer itself; NoDeadline when stopped), and the
-    // one ITimer, scheduled no later than the deadline, looks at it when it fires and waits out the rest. So each
-    // re-arm (headers, then every body read) is a field write instead of a CancelAfter, which takes the shared timer
-    // queue's lock (contended at concurrency 32 in the profile, docs/performance.md).
+    // the timer itself; NoDeadline when stopped), and the one ITimer, scheduled no later than the deadline, looks at it
+    // when it fires and waits out the rest. So each re-arm (headers, then every body read) is a field write instead of
+    // a CancelAfter, which takes the shared timer queue's lock (contended at concurrency 32 in the profile,
+    // docs/performance.md).
     private const long NoDeadline = long.MaxValue;
     private static readonly TimeSpan Never = System.Threading.Timeout.InfiniteTimeSpan;
     private long _deadline = NoDeadline;

@@ -32,7 +32,8 @@ public class RequestsSharedSessionTests : WireMockTest
         var callCookies = new Dictionary<string, string> { ["a"] = "from-caller", ["b"] = "2" };
         using (var fresh = new Session())
         {
-            await Send.Either(async, () => fresh.Get(Url("/login/fresh"), cookies: callCookies), () => fresh.GetAsync(Url("/login/fresh"), cookies: callCookies));
+            await Send.Either(async, () => fresh.Get(Url("/login/fresh"), cookies: callCookies),
+                () => fresh.GetAsync(Url("/login/fresh"), cookies: callCookies));
         }
         var response = builder
             ? await Send.Either(async, () => Requests.Url(Url("/login/shared")).WithCookies(callCookies).Get(),

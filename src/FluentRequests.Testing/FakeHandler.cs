@@ -7,7 +7,8 @@ namespace FluentRequests.Testing;
 /// <summary>
 /// The fake's transport: an <see cref="HttpMessageHandler"/> that records each request and answers it from the
 /// stubs. Synchronous sends are truly synchronous: the body is copied with <see cref="HttpContent.CopyTo"/> and a
-/// delay is a wait on the cancellation token's wait handle, which the session's read timer (or the caller) signals.
+/// delay is a wait on the cancellation token's wait handle, bounded by the read timeout as a socket read is (not left
+/// to the read timer alone, which needs a thread-pool thread to fire).
 /// </summary>
 internal sealed class FakeHandler(FakeHttp owner) : HttpMessageHandler, AmbientHandler.IFakeHandler
 {
@@ -24,10 +25,7 @@ internal sealed class FakeHandler(FakeHttp owner) : HttpMessageHandler, AmbientH
             body = buffer.ToArray();
         }
         var answer = Owner.Answer(Record(request, body));
-        if (answer.HeadersDelay != TimeSpan.Zero && cancellationToken.WaitHandle.WaitOne(answer.HeadersDelay))
-        {
-            throw new OperationCanceledException(cancellationToken);
-        }
+        FluentRequests.AmbientHandler.WaitForHeaders(request, answer.HeadersDelay, cancellationToken);
         return Respond(request, answer);
     }
 

@@ -97,6 +97,23 @@ public sealed class PipelineOverFakeTests
         Assert.That(e!.Message, Does.Contain("waiting for the response headers from https://api.example.com/"));
     }
 
+    [Test]
+    public void ASyncHeadersDelayIsBoundedByTheReadLimitEvenWhenTheReadTimerCannotFire()
+    {
+        // The read timer fires on a thread-pool thread; a starved pool delays it by seconds. A synchronous wait for
+        // headers must end at the read limit on its own, as the socket transport's does. Pausing the timer (a connect
+        // in progress) leaves the fake's own bound as the only thing that can end a 30 s delay.
+        using var http = new FakeHttp();
+        http.RespondWith(FakeResponse.Text("late").WithHeadersDelay(TimeSpan.FromSeconds(30)));
+        using var request = new ExchangeMessage(HttpMethod.Get, new Uri("https://api.example.com/"));
+        using var exchange = new Exchange(request, new RequestTimeout(TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)), default, isSync: true);
+        exchange.OnConnecting();
+        using var invoker = new HttpMessageInvoker(new FakeHandler(http));
+
+        Assert.Throws<ReadTimeoutSignal>(() => invoker.Send(request, exchange.Token));
+        Assert.That((exchange.ReadTimerFired, exchange.Token.IsCancellationRequested), Is.EqualTo((true, false)));
+    }
+
     [TestCase(false)]
     [TestCase(true)]
     public async Task ABodyDelayPastTheReadTimeoutIsAReadTimeout(bool async)

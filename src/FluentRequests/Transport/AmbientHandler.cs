@@ -35,6 +35,22 @@ internal static class AmbientHandler
     }
 
     /// <summary>
+    /// Waits <paramref name="delay"/> for the response headers in a synchronous send, as the session's own transport waits
+    /// on its socket: bounded by the exchange's read timeout (then a read timeout) and ended by <paramref name="token"/>.
+    /// The bound is the fake's own, not only the read timer's cancellation: the timer runs on the thread pool, and a
+    /// starved pool (many synchronous calls at once) would otherwise let the delay outlast the limit.
+    /// </summary>
+    /// <param name="request">The request being answered: its exchange carries the read limit.</param>
+    /// <param name="delay">How long the headers take to arrive; <see cref="Timeout.InfiniteTimeSpan"/> for never.</param>
+    /// <param name="token">The token the handler was given.</param>
+    public static void WaitForHeaders(HttpRequestMessage request, TimeSpan delay, CancellationToken token)
+    {
+        if (delay == TimeSpan.Zero) return;
+        if (Exchange.Of(request) is { } exchange) Wait(exchange, delay, "The request was cancelled.");
+        else if (token.WaitHandle.WaitOne(delay)) throw new OperationCanceledException(token);
+    }
+
+    /// <summary>
     /// Waits <paramref name="delay"/> for the body's first bytes in a synchronous body read, as a socket read would wait:
     /// bounded by the exchange's read timeout (then a <see cref="ReadTimeoutSignal"/>) and ended by its token (the caller's
     /// cancellation or the total deadline). A wait on the token's handle, not a poll.
@@ -49,9 +65,14 @@ internal static class AmbientHandler
             Thread.Sleep(delay);
             return;
         }
+        Wait(exchange, delay, "The response body read was cancelled.");
+    }
+
+    private static void Wait(Exchange exchange, TimeSpan delay, string cancelled)
+    {
         bool timesOut = exchange.Timeout.Read is { } limit && (delay == Timeout.InfiniteTimeSpan || limit < delay);
         var wait = timesOut ? exchange.Timeout.Read!.Value : delay;
-        if (exchange.Token.WaitHandle.WaitOne(wait)) throw new OperationCanceledException("The response body read was cancelled.", exchange.Token);
+        if (exchange.Token.WaitHandle.WaitOne(wait)) throw new OperationCanceledException(cancelled, exchange.Token);
         if (timesOut)
         {
             exchange.OnReadTimedOut();

@@ -12,7 +12,10 @@ internal sealed class SendOptions
     public required bool AllowHttpsToHttpRedirects { get; init; }
     public required IDictionary<string, string>? Proxies { get; init; }
 
-    /// <summary>The environment's proxies, read at the start of the call; <c>null</c> when TrustEnv is off or it names none.</summary>
+    /// <summary>
+    /// The environment's proxies for the first URL's scheme, read at the start of the call (a hop to the other scheme
+    /// reads its own); <c>null</c> when TrustEnv is off or the session is over a caller's handler.
+    /// </summary>
     public required EnvironmentProxies? EnvironmentProxies { get; init; }
 
     /// <summary>The request's or the session's <c>verify</c>; <c>null</c> when neither set one (then the environment may).</summary>
@@ -72,8 +75,10 @@ internal sealed class SendOptions
     public string? ProxyFor(Uri url)
     {
         if (ProxySelector.TryMatch(Proxies, url, out var proxy)) return proxy;
-        if (EnvironmentProxies is null) return null;
+        if (EnvironmentProxies is not { } fromEnvironment) return null;
+        if (!fromEnvironment.Covers(url)) fromEnvironment = EnvironmentProxies.Read(Environment!, url);
+        if (!fromEnvironment.NamesAProxy) return null;
         string? noProxy = Proxies is not null && Proxies.TryGetValue("no_proxy", out var explicitNoProxy) ? explicitNoProxy ?? "" : null;
-        return EnvironmentProxies.For(url, noProxy);
+        return fromEnvironment.For(url, noProxy);
     }
 }

@@ -86,13 +86,17 @@ public sealed partial class Session
     /// </summary>
     private SendOptions? _sessionOptions;
 
-    internal SendOptions MergeOptions(RequestArgs args, bool allowRedirectsDefault)
+    /// <summary>The call's settings: its arguments over the session's, and the environment's proxies for its URL.</summary>
+    /// <param name="args">The call's arguments.</param>
+    /// <param name="allowRedirectsDefault">Whether redirects are followed unless the call says otherwise (not for HEAD).</param>
+    /// <param name="url">The call's first URL: the environment's proxies are read for its scheme.</param>
+    internal SendOptions MergeOptions(RequestArgs args, bool allowRedirectsDefault, Uri url)
     {
         RejectTransportSettings(args);
         bool sessionSettingsOnly = args.Timeout is null && args.TotalTimeout is null && args.AllowRedirects is null && args.MaxRedirects is null
             && args.Proxies is null && args.Verify is null && args.Cert is null && args.Stream is null && args.Retry is null && args.HttpVersion is null;
-        // Read per call, as before: a changed environment (proxies) is seen by the next call.
-        var environmentProxies = TrustEnv && _callerTransport is null ? EnvironmentProxies.Read(EnvironmentSource) : null;
+        // Read per call: a changed environment (proxies) is seen by the next call.
+        var environmentProxies = TrustEnv && _callerTransport is null ? EnvironmentProxies.Read(EnvironmentSource, url) : null;
         if (sessionSettingsOnly && _sessionOptions is { } last && IsCurrent(last, allowRedirectsDefault, environmentProxies)) return last;
 
         IDictionary<string, string>? proxies = _proxies is not { Count: > 0 } sessionProxies ? args.Proxies

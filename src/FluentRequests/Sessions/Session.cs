@@ -226,7 +226,7 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
         {
             ArgumentNullException.ThrowIfNull(url);
             var prepared = PrepareCore(method, url, args.Headers, args.Params, args.Data, args.Json, args.Files, args.Cookies, args.Auth, hooks: null);
-            return SendCoreAsync(prepared, MergeOptions(args, allowRedirectsDefault: prepared.Method != "HEAD"), async, cancellationToken);
+            return SendCoreAsync(prepared, MergeOptions(args, allowRedirectsDefault: prepared.Method != "HEAD", prepared.Uri), async, cancellationToken);
         }
         catch (Exception e) when (async)
         {
@@ -238,7 +238,7 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
     {
         try
         {
-            return SendCoreAsync(request, MergeOptions(args, allowRedirectsDefault: true), async, cancellationToken);
+            return SendCoreAsync(request, MergeOptions(args, allowRedirectsDefault: true, request.Uri), async, cancellationToken);
         }
         catch (Exception e) when (async)
         {

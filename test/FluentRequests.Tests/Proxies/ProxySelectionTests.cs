@@ -6,14 +6,17 @@ namespace FluentRequests.Tests.Proxies;
 /// </summary>
 public class ProxySelectionTests
 {
-    private static string? Choose(string url, Dictionary<string, string>? proxies = null, Dictionary<string, string>? environment = null)
+    /// <summary>The proxy a call's hop to <paramref name="url"/> takes; the call started at <paramref name="firstUrl"/> (default: the same URL).</summary>
+    private static string? Choose(string url, Dictionary<string, string>? proxies = null, Dictionary<string, string>? environment = null,
+        string? firstUrl = null)
     {
         var session = new Session
         {
             TrustEnv = environment is not null,
             EnvironmentSource = new DictionaryEnvironmentSource(environment ?? new Dictionary<string, string>()),
         };
-        return session.MergeOptions(new RequestArgs { Proxies = proxies }, allowRedirectsDefault: true).ProxyFor(new Uri(url));
+        var options = session.MergeOptions(new RequestArgs { Proxies = proxies }, allowRedirectsDefault: true, new Uri(firstUrl ?? url));
+        return options.ProxyFor(new Uri(url));
     }
 
     private static readonly Dictionary<string, string> AllKeys = new()
@@ -202,12 +205,82 @@ public class ProxySelectionTests
         var source = new DictionaryEnvironmentSource(variables);
         var uri = new Uri("http://a.test/");
 
-        Assert.That(EnvironmentProxies.Read(source)!.For(uri, null), Is.EqualTo("http://first.test:1"));
+        Assert.That(EnvironmentProxies.Read(source, uri).For(uri, null), Is.EqualTo("http://first.test:1"));
         variables["http_proxy"] = "second.test:1";
-        Assert.That(EnvironmentProxies.Read(source)!.For(uri, null), Is.EqualTo("http://second.test:1"));
+        Assert.That(EnvironmentProxies.Read(source, uri).For(uri, null), Is.EqualTo("http://second.test:1"));
         variables["no_proxy"] = "a.test";
-        Assert.That(EnvironmentProxies.Read(source)!.For(uri, null), Is.Null);
+        Assert.That(EnvironmentProxies.Read(source, uri).For(uri, null), Is.Null);
         variables.Clear();
-        Assert.That(EnvironmentProxies.Read(source), Is.Null);
+        Assert.That(EnvironmentProxies.Read(source, uri).NamesAProxy, Is.False);
+    }
+
+    [Test]
+    public void AnUnchangedEnvironmentGivesTheSameObjectForEachScheme()
+    {
+        // Session.MergeOptions reuses its last options while the environment's proxies are the same object.
+        var source = new DictionaryEnvironmentSource(new Dictionary<string, string> { ["http_proxy"] = "h.test:1", ["https_proxy"] = "s.test:1" });
+        Uri http = new("http://a.test/"), https = new("https://a.test/");
+
+        var (h1, s1, h2, s2) = (EnvironmentProxies.Read(source, http), EnvironmentProxies.Read(source, https),
+            EnvironmentProxies.Read(source, http), EnvironmentProxies.Read(source, https));
+
+        Assert.That((ReferenceEquals(h1, h2), ReferenceEquals(s1, s2), ReferenceEquals(h1, s1)), Is.EqualTo((true, true, false)));
+        Assert.That((h1.For(http, null), s1.For(https, null)), Is.EqualTo(("http://h.test:1", "http://s.test:1")));
+    }
+
+    [TestCase("http://a.test/", "https://a.test/", "http://s.test:1")]
+    [TestCase("https://a.test/", "http://a.test/", "http://h.test:1")]
+    [TestCase("http://a.test/", "http://b.test/", "http://h.test:1")]
+    public void AHopToTheOtherSchemeTakesThatSchemesProxy(string firstUrl, string hop, string expected)
+    {
+        // Requests' rebuild_proxies resolves each redirect's proxy for its own scheme.
+        var environment = new Dictionary<string, string> { ["http_proxy"] = "h.test:1", ["https_proxy"] = "s.test:1" };
+
+        Assert.That(Choose(hop, environment: environment, firstUrl: firstUrl), Is.EqualTo(expected));
+    }
+
+    [TestCase("http://a.test/", "https://a.test/")]
+    [TestCase("https://a.test/", "http://a.test/")]
+    public void AHopToASchemeWithoutAProxyGoesDirect(string firstUrl, string hop)
+    {
+        string scheme = new Uri(firstUrl).Scheme;
+        var environment = new Dictionary<string, string> { [scheme + "_proxy"] = "p.test:1" };
+
+        Assert.That((Choose(firstUrl, environment: environment), Choose(hop, environment: environment, firstUrl: firstUrl)),
+            Is.EqualTo(("http://p.test:1", (string?)null)));
+    }
+
+    [TestCase("http://a.test/")]
+    [TestCase("https://a.test/")]
+    public void AllProxyServesEitherSchemeAndTheSchemesOwnWins(string url)
+    {
+        var environment = new Dictionary<string, string> { ["ALL_PROXY"] = "all.test:1" };
+        Assert.That(Choose(url, environment: environment), Is.EqualTo("http://all.test:1"));
+
+        environment[new Uri(url).Scheme + "_proxy"] = "own.test:1";
+        Assert.That(Choose(url, environment: environment), Is.EqualTo("http://own.test:1"));
+    }
+
+    [Test]
+    public void OnlyTheVariablesThatCanApplyAreRead()
+    {
+        // Each look-up takes the runtime's environment lock: an http call with no proxy set reads four variables.
+        var counting = new CountingEnvironment();
+        EnvironmentProxies.Read(counting, new Uri("http://a.test/"));
+
+        Assert.That(counting.Names, Is.EquivalentTo(new[] { "http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY" }));
+    }
+
+    private sealed class CountingEnvironment : EnvironmentSource
+    {
+        public List<string> Names { get; } = [];
+
+        public override string? Get(string name)
+        {
+            Names.Add(name);
+            return null;
+        }
+
+        public override string? HomeDirectory => null;
     }
 }

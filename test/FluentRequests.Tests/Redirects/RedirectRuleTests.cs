@@ -108,5 +108,5 @@ public class RedirectRuleTests
         => Assert.That(RedirectResolver.RebuildMethod(method, status), Is.EqualTo(expected));
 
     /// <summary>The settings a call on <paramref name="session"/> with no arguments of its own would get.</summary>
-    private static SendOptions OptionsOf(Session session) => session.MergeOptions(new RequestArgs(), allowRedirectsDefault: true);
+    private static SendOptions OptionsOf(Session session) => session.MergeOptions(new RequestArgs(), allowRedirectsDefault: true, new Uri("http://a.test/"));
 }

@@ -272,9 +272,10 @@ public class Http2Tests
         using var http2 = new Session { HttpVersion = HttpVersion.Version20 };
         var request = http11.Prepare(new Request("GET", "http://127.0.0.1:9/"));
 
-        var key11 = http11.MergeOptions(new RequestArgs(), allowRedirectsDefault: true).TransportFor(request);
-        var key2 = http2.MergeOptions(new RequestArgs(), allowRedirectsDefault: true).TransportFor(request);
-        var perCall = http11.MergeOptions(new RequestArgs { HttpVersion = HttpVersion.Version20 }, allowRedirectsDefault: true).TransportFor(request);
+        var key11 = http11.MergeOptions(new RequestArgs(), allowRedirectsDefault: true, request.Uri).TransportFor(request);
+        var key2 = http2.MergeOptions(new RequestArgs(), allowRedirectsDefault: true, request.Uri).TransportFor(request);
+        var perCall = http11.MergeOptions(new RequestArgs { HttpVersion = HttpVersion.Version20 }, allowRedirectsDefault: true, request.Uri)
+            .TransportFor(request);
 
         Assert.That(key11, Is.EqualTo(TransportKey.Default));
         Assert.That(key2.Http2, Is.True);

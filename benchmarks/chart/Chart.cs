@@ -45,6 +45,7 @@ const string Get = "GET /json", Post = "POST /echo";
     ("RestSharp AddJsonBody", Post, "restsharp", "raw", "restsharp"),
     ("HttpClient on HTTP/2 (raw, h2c)", Get, "raw-h2", "raw-h2", "raw"),
     ("Session.GetAsync on HTTP/2 (h2c)", Get, "session-h2", "raw-h2", "ours"),
+    ("Session.GetAsync on HTTP/2 (h2c), TrustEnv = false", Get, "noenv-h2", "raw-h2", "ours"),
 ];
 var families = new (string Key, string Label, string Color)[]
 {

@@ -48,6 +48,14 @@ public sealed class ClientSet : IDisposable
         HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact,
     };
 
+    // The HTTP/2 session without reading the environment: whether HTTP/2's gap to raw is that rule or the protocol.
+    private readonly Session _session2NoEnv = new()
+    {
+        HttpVersion = System.Net.HttpVersion.Version20,
+        HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        TrustEnv = false,
+    };
+
     /// <summary>
     /// Creates the clients against the server at <paramref name="baseUri"/> (serving GET /json and POST /echo), and, with
     /// <paramref name="h2cUri"/>, the HTTP/2 rows against the same endpoints over h2c.
@@ -107,6 +115,11 @@ public sealed class ClientSet : IDisposable
             new("session-h2", "FluentRequests Session.GetAsync on HTTP/2 (h2c)", Get, Async: _ => async () =>
             {
                 var r = await _session2.GetAsync(get2).ConfigureAwait(false);
+                Check(r.StatusCode, r.Content.Length);
+            }),
+            new("noenv-h2", "FluentRequests Session.GetAsync on HTTP/2 (h2c), TrustEnv = false", Get, Async: _ => async () =>
+            {
+                var r = await _session2NoEnv.GetAsync(get2).ConfigureAwait(false);
                 Check(r.StatusCode, r.Content.Length);
             }),
             new("raw-sync", "HttpClient.Send (raw, sync threads)", Get, Sync: _ => () =>
@@ -187,6 +200,7 @@ public sealed class ClientSet : IDisposable
         _session.Dispose();
         _sessionNoEnv.Dispose();
         _session2.Dispose();
+        _session2NoEnv.Dispose();
         _http2.Dispose();
         _httpLikeOurs.Dispose();
         _http.Dispose();

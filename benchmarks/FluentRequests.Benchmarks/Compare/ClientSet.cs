@@ -48,6 +48,9 @@ public sealed class ClientSet : IDisposable
         HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact,
     };
 
+    // Raw HttpClient on HTTP/2 sending Requests' default headers: what those headers cost the protocol's own client.
+    private readonly HttpClient _http2LikeOurs = CreateHttpClientLikeOurs(System.Net.HttpVersion.Version20);
+
     // The HTTP/2 session without reading the environment: whether HTTP/2's gap to raw is that rule or the protocol.
     private readonly Session _session2NoEnv = new()
     {
@@ -116,6 +119,11 @@ public sealed class ClientSet : IDisposable
             {
                 var r = await _session2.GetAsync(get2).ConfigureAwait(false);
                 Check(r.StatusCode, r.Content.Length);
+            }),
+            new("raw-like-h2", "HttpClient on HTTP/2 (h2c, raw, decompression + our 4 headers)", Get, Async: _ => async () =>
+            {
+                using var r = await _http2LikeOurs.GetAsync(get2).ConfigureAwait(false);
+                Check((int)r.StatusCode, (await r.Content.ReadAsByteArrayAsync().ConfigureAwait(false)).Length);
             }),
             new("noenv-h2", "FluentRequests Session.GetAsync on HTTP/2 (h2c), TrustEnv = false", Get, Async: _ => async () =>
             {
@@ -201,6 +209,7 @@ public sealed class ClientSet : IDisposable
         _sessionNoEnv.Dispose();
         _session2.Dispose();
         _session2NoEnv.Dispose();
+        _http2LikeOurs.Dispose();
         _http2.Dispose();
         _httpLikeOurs.Dispose();
         _http.Dispose();
@@ -211,7 +220,8 @@ public sealed class ClientSet : IDisposable
     /// decompression and the same default headers (sent unvalidated). It tells the cost of that configuration
     /// apart from the cost of the library's own code.
     /// </summary>
-    public static HttpClient CreateHttpClientLikeOurs()
+    /// <param name="httpVersion">The version every request asks for, exactly (HTTP/2 for the h2c rows); <c>null</c> for HttpClient's default.</param>
+    public static HttpClient CreateHttpClientLikeOurs(Version? httpVersion = null)
     {
         var client = new HttpClient(new SocketsHttpHandler
         {
@@ -219,6 +229,11 @@ public sealed class ClientSet : IDisposable
             UseCookies = false,
             AllowAutoRedirect = false,
         });
+        if (httpVersion is not null)
+        {
+            client.DefaultRequestVersion = httpVersion;
+            client.DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact;
+        }
         client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", Session.DefaultUserAgent);
         client.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Encoding", "gzip, deflate, br");
         client.DefaultRequestHeaders.TryAddWithoutValidation("Accept", "*/*");
